@@ -1,0 +1,50 @@
+using Nemu.Core;
+
+namespace Nemu.Monitor.Hmp;
+
+/// <summary>
+/// The command table, as data (names, args_type, synopsis and help follow QEMU's hmp-commands.hx and
+/// hmp-commands-info.hx so <c>help</c> reads the same). Not modelled yet: every command not listed here.
+/// </summary>
+public static class HmpCommands
+{
+    /// <summary>Top-level commands.</summary>
+    public static IReadOnlyList<HmpCommand> Top { get; } =
+    [
+        new("help|?", "name:S?", "[cmd]", "show the help", (s, a) => s.Help(a.String("name"))),
+        new("info", "item:S?", "[subcommand]", "show various information about the system state", RunInfo),
+        new("stop|s", string.Empty, string.Empty, "stop emulation", (s, _) => s.Machine.Stop()),
+        new("cont|c", string.Empty, string.Empty, "resume emulation", (s, _) => s.Machine.Cont()),
+        new("quit|q", string.Empty, string.Empty, "quit the emulator", (s, _) => s.Machine.Quit()),
+        new("system_reset", string.Empty, string.Empty, "reset the system", (s, _) => s.Machine.SystemReset()),
+        new("x", "fmt:/,addr:l", "/fmt addr", "virtual memory dump starting at 'addr'", (s, a) => s.Dump(a, physical: false)),
+        new("xp", "fmt:/,addr:L", "/fmt addr", "physical memory dump starting at 'addr'", (s, a) => s.Dump(a, physical: true)),
+    ];
+
+    /// <summary>The <c>info</c> subcommands.</summary>
+    public static IReadOnlyList<HmpCommand> Info { get; } =
+    [
+        new(
+            "mtree",
+            "flatview:-f,dispatch_tree:-d,owner:-o,disabled:-D",
+            "[-f][-d][-o][-D]",
+            "show memory tree (-f: dump flat view for address spaces;-d: dump dispatch tree, valid with -f only);-o: dump region owners/parents;-D: dump disabled regions",
+            (s, a) => s.Print(s.Machine.MemoryTree(a.Flag("flatview"), a.Flag("dispatch_tree"), a.Flag("owner"), a.Flag("disabled")))),
+        new("qtree", string.Empty, string.Empty, "show device tree", (s, _) => s.Print(s.Machine.DeviceTree())),
+        new("status", string.Empty, string.Empty, "show the current VM status (running|paused)", (s, _) => s.Print($"VM status: {s.Machine.StatusText}\n")),
+        new("version", string.Empty, string.Empty, "show the version of Nemu", (s, _) => s.Print(NemuVersion.Text + "\n")),
+    ];
+
+    private static void RunInfo(HmpSession session, HmpArguments args)
+    {
+        var rest = args.String("item");
+        if (string.IsNullOrEmpty(rest))
+        {
+            session.InfoHelp();
+            return;
+        }
+
+        var pos = 0;
+        session.Dispatch(Info, "info ", rest, ref pos);
+    }
+}

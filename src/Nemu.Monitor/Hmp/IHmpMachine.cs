@@ -1,0 +1,34 @@
+namespace Nemu.Monitor.Hmp;
+
+/// <summary>What the human monitor needs of a machine; the System layer adapts its Machine to it.</summary>
+public interface IHmpMachine
+{
+    /// <summary>The text after "VM status: " (<c>running</c>, <c>paused</c>, <c>paused (prelaunch)</c>, ...).</summary>
+    string StatusText { get; }
+
+    /// <summary>Bits of a target virtual address (32 on Arm), for <c>x</c> output.</summary>
+    int TargetBits { get; }
+
+    /// <summary>Registers for <c>$reg</c> in expressions; null when there is no CPU.</summary>
+    IRegisterReader? Registers { get; }
+
+    void Stop();
+
+    void Cont();
+
+    void SystemReset();
+
+    void Quit();
+
+    /// <summary>The text of <c>info mtree</c> with its flags.</summary>
+    string MemoryTree(bool flat, bool dispatchTree, bool owner, bool disabled);
+
+    /// <summary>The text of <c>info qtree</c>.</summary>
+    string DeviceTree();
+
+    /// <summary>Reads guest physical memory through the system address space (debug access).</summary>
+    bool ReadPhysical(ulong address, Span<byte> buffer);
+
+    /// <summary>Reads through the current CPU's view (virtual address); without an MMU it is the CPU's address space.</summary>
+    bool ReadVirtual(ulong address, Span<byte> buffer);
+}

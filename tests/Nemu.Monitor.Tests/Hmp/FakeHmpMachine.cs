@@ -1,0 +1,66 @@
+using Nemu.Monitor.Hmp;
+
+namespace Nemu.Monitor.Tests.Hmp;
+
+/// <summary>
+/// A stand-in machine with the readable layout of mps2-an385 that the recorded transcripts touch:
+/// everything below 0x44000000 reads (RAM or RAZ devices), the rest is unmapped; three words poked at
+/// 0x20000000 as the recording did with <c>-device loader,data=...</c>.
+/// </summary>
+internal sealed class FakeHmpMachine : IHmpMachine
+{
+    private readonly byte[] _ram = new byte[0x400000];
+
+    public FakeHmpMachine()
+    {
+        BitConverter.TryWriteBytes(_ram.AsSpan(0), 0x8899aabbu);
+        BitConverter.TryWriteBytes(_ram.AsSpan(4), 0x41424344u);
+        BitConverter.TryWriteBytes(_ram.AsSpan(8), 0xfffffff0u);
+    }
+
+    public string StatusText { get; private set; } = "paused (prelaunch)";
+
+    public int TargetBits => 32;
+
+    public IRegisterReader? Registers => null;
+
+    public List<string> Calls { get; } = [];
+
+    public void Stop() => Calls.Add("stop");
+
+    public void Cont()
+    {
+        Calls.Add("cont");
+        StatusText = "running";
+    }
+
+    public void SystemReset() => Calls.Add("system_reset");
+
+    public void Quit() => Calls.Add("quit");
+
+    public string MemoryTree(bool flat, bool dispatchTree, bool owner, bool disabled) => $"mtree f={flat} d={dispatchTree} o={owner} D={disabled}\n";
+
+    public string DeviceTree() => "qtree\n";
+
+    public bool ReadPhysical(ulong address, Span<byte> buffer)
+    {
+        if (address + (ulong)buffer.Length > 0x44000000UL || address + (ulong)buffer.Length < address)
+        {
+            return false;
+        }
+
+        buffer.Clear();
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            var a = address + (ulong)i;
+            if (a is >= 0x20000000 and < 0x20400000)
+            {
+                buffer[i] = _ram[a - 0x20000000];
+            }
+        }
+
+        return true;
+    }
+
+    public bool ReadVirtual(ulong address, Span<byte> buffer) => address <= uint.MaxValue && ReadPhysical(address, buffer);
+}
