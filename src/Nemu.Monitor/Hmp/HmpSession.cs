@@ -1,5 +1,5 @@
-using Nemu.Core;
 using System.Text;
+using Nemu.Core;
 
 namespace Nemu.Monitor.Hmp;
 
