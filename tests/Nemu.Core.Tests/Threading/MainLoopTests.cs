@@ -56,6 +56,26 @@ public sealed class MainLoopTests
     }
 
     [Fact]
+    public void RealTimeLoopSleepsUntilDeadlinesAndFiresTimersAtOrAfterThem()
+    {
+        var time = MachineTime.CreateRealTime();
+        time.Start();
+        using var loop = new MainLoop(time);
+        long virtualDeadline = time.NowNs + 2_000_000;
+        long realtimeDeadline = time.Realtime.NowNs + 1_000_000;
+        long virtualFiredAt = -1;
+        long realtimeFiredAt = -1;
+        time.CreateTimer(ClockType.Virtual, "v", () => virtualFiredAt = time.NowNs).Modify(virtualDeadline);
+        time.CreateTimer(ClockType.Realtime, "r", () => realtimeFiredAt = time.Realtime.NowNs).Modify(realtimeDeadline);
+
+        Assert.True(loop.RunUntil(() => virtualFiredAt >= 0 && realtimeFiredAt >= 0, Generous));
+
+        // Only ordering relative to the deadlines is asserted, never a duration.
+        Assert.True(virtualFiredAt >= virtualDeadline);
+        Assert.True(realtimeFiredAt >= realtimeDeadline);
+    }
+
+    [Fact]
     public void RunUntilIdleRunsPostedWorkAndDueTimersButNotFutureOnes()
     {
         var time = MachineTime.CreateIcount(0);
