@@ -29,7 +29,8 @@ internal static class MemoryRegionAccess
 
         ulong v = 0;
         var r = AccessWithAdjustedSize(mr, addr, ref v, size, isWrite: false, attrs);
-        value = AdjustEndianness(mr, v, size);
+        // A widened access returns more than was asked for; the caller keeps only the low bytes.
+        value = AdjustEndianness(mr, v, size) & (size >= 8 ? ulong.MaxValue : (1UL << (int)(size * 8)) - 1);
         return r;
     }
 
