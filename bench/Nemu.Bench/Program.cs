@@ -1,11 +1,20 @@
 namespace Nemu.Bench;
 
-/// <summary>Benchmarks entry point: <c>dotnet run -c Release --project bench/Nemu.Bench -- NAME</c>.</summary>
+/// <summary>Benchmarks entry point: <c>dotnet run -c Release --project bench/Nemu.Bench -- NAME</c> (default: all).</summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        _ = args;
-        return 0;
+        var name = args.Length > 0 ? args[0] : "all";
+        switch (name)
+        {
+            case "all":
+            case "memory":
+                MemoryBenchmark.Run(Console.Out);
+                return 0;
+            default:
+                Console.Error.WriteLine($"unknown benchmark '{name}' (known: memory)");
+                return 1;
+        }
     }
 }

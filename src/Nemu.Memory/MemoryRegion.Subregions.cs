@@ -1,0 +1,132 @@
+// QEMU's memory_region_add_subregion[_overlap] / del_subregion / set_address (pci.md §1.2): the list is kept
+// in descending priority; a new child goes before the first sibling whose priority is <= its own, so the newest
+// wins among equals; moving a region is del + re-add.
+namespace Nemu.Memory;
+
+/// <summary>Subregion management.</summary>
+public sealed partial class MemoryRegion
+{
+    /// <summary>Maps <paramref name="child"/> at <paramref name="offset"/> with priority 0.</summary>
+    public void AddSubregion(ulong offset, MemoryRegion child) => AddSubregionOverlap(offset, child, 0);
+
+    /// <summary>Maps <paramref name="child"/> at <paramref name="offset"/> with a signed priority.</summary>
+    public void AddSubregionOverlap(ulong offset, MemoryRegion child, int priority)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        if (Alias is not null)
+        {
+            throw new InvalidOperationException($"cannot add subregion '{child.Name}' to alias '{Name}': aliases have no subregions");
+        }
+
+        if (child.Container is not null)
+        {
+            throw new InvalidOperationException($"region '{child.Name}' is already mapped in '{child.Container.Name}'");
+        }
+
+        if (child.Reaches(this))
+        {
+            throw new InvalidOperationException($"mapping '{child.Name}' into '{Name}' would make the memory tree cyclic");
+        }
+
+        if (_system is not null)
+        {
+            child.Bind(_system);
+        }
+
+        child._priority = priority;
+        child._address = offset;
+        AddCommon(child);
+    }
+
+    /// <summary>Unmaps <paramref name="child"/>.</summary>
+    public void RemoveSubregion(MemoryRegion child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        if (child.Container != this)
+        {
+            throw new InvalidOperationException($"region '{child.Name}' is not mapped in '{Name}'");
+        }
+
+        using var t = MemorySystem.Scope(_system);
+        child.Container = null;
+        _subregions.Remove(child);
+        _system?.MarkUpdatePending(_enabled && child._enabled);
+    }
+
+    private void AddCommon(MemoryRegion child)
+    {
+        using var t = MemorySystem.Scope(_system);
+        child.Container = this;
+        var index = _subregions.Count;
+        for (var i = 0; i < _subregions.Count; i++)
+        {
+            if (child._priority >= _subregions[i]._priority)
+            {
+                index = i;
+                break;
+            }
+        }
+
+        _subregions.Insert(index, child);
+        _system?.MarkUpdatePending(_enabled && child._enabled);
+    }
+
+    private void Readd()
+    {
+        var container = Container;
+        if (container is null)
+        {
+            return;
+        }
+
+        using var t = MemorySystem.Scope(_system);
+        container.RemoveSubregion(this);
+        container.AddCommon(this);
+    }
+
+    /// <summary>Attaches this region, its subtree and alias targets to <paramref name="system"/>.</summary>
+    internal void Bind(MemorySystem system)
+    {
+        if (_system == system)
+        {
+            return;
+        }
+
+        if (_system is not null)
+        {
+            throw new InvalidOperationException($"region '{Name}' already belongs to another machine's memory system");
+        }
+
+        _system = system;
+        foreach (var child in _subregions)
+        {
+            child.Bind(system);
+        }
+
+        Alias?.Bind(system);
+    }
+
+    // True if target is this region or is reachable through subregions and alias targets.
+    private bool Reaches(MemoryRegion target)
+    {
+        if (this == target)
+        {
+            return true;
+        }
+
+        if (Alias is not null && Alias.Reaches(target))
+        {
+            return true;
+        }
+
+        foreach (var child in _subregions)
+        {
+            if (child.Reaches(target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
