@@ -1,0 +1,122 @@
+using Nemu.Core.Threading;
+using Nemu.Core.Time;
+using Nemu.Memory;
+
+namespace Nemu.System;
+
+/// <summary>
+/// A running machine: the memory tree and its address spaces, time and the main loop, the run state and
+/// reset. Boards (a <see cref="MachineType"/>) add RAM, devices and CPUs to it. QEMU equivalents:
+/// MachineState, get_system_memory()/get_system_io(), address_space_memory/_io, runstate, qemu_system_reset.
+/// Everything here is touched on the main-loop thread only.
+/// </summary>
+public sealed class Machine : IDisposable
+{
+    private readonly List<Action> _resetHandlers = [];
+
+    public Machine(MachineType type, MachineTime time)
+    {
+        Type = type;
+        Time = time;
+        Loop = new MainLoop(time);
+        Memory = new MemorySystem();
+
+        // QEMU's memory_map_init: "system" spans all 2^64 bytes, "io" is the 64 KiB port space.
+        SystemMemory = MemoryRegion.CreateContainer("system", (UInt128)ulong.MaxValue + 1);
+        SystemIo = MemoryRegion.CreateIo("io", 0x10000, null);
+        AddressSpaceMemory = new AddressSpace(Memory, "memory", SystemMemory);
+        AddressSpaceIo = new AddressSpace(Memory, "I/O", SystemIo);
+    }
+
+    public MachineType Type { get; }
+
+    public MachineTime Time { get; }
+
+    public MainLoop Loop { get; }
+
+    public MemorySystem Memory { get; }
+
+    /// <summary>The root of the system address space (QEMU's <c>system</c> container).</summary>
+    public MemoryRegion SystemMemory { get; }
+
+    /// <summary>The port I/O space (<c>io</c>); nothing is mapped there on Arm boards.</summary>
+    public MemoryRegion SystemIo { get; }
+
+    /// <summary>The system address space (<c>memory</c>), what DMA, loaders and <c>xp</c> use.</summary>
+    public AddressSpace AddressSpaceMemory { get; }
+
+    public AddressSpace AddressSpaceIo { get; }
+
+    /// <summary>Main RAM (QEMU's machine->ram), created from <c>-m</c> or <c>-machine memory-backend=</c>; the board maps it.</summary>
+    public MemoryRegion? Ram { get; set; }
+
+    /// <summary>The current run state.</summary>
+    public RunState State { get; private set; } = RunState.Prelaunch;
+
+    /// <summary>Raised after every change of <see cref="State"/>.</summary>
+    public event Action<RunState>? StateChanged;
+
+    /// <summary>Raised when the machine asks to end the process (quit, Ctrl-A x, a guest shutdown with -no-shutdown unset).</summary>
+    public event Action<int>? QuitRequested;
+
+    /// <summary>Things that must happen on every system reset, in registration order (qemu_register_reset).</summary>
+    public void RegisterReset(Action handler) => _resetHandlers.Add(handler);
+
+    /// <summary>A full system reset (qemu_system_reset): every registered handler in order.</summary>
+    public void Reset()
+    {
+        foreach (var handler in _resetHandlers)
+        {
+            handler();
+        }
+    }
+
+    /// <summary>vm_start: virtual time runs and CPUs execute.</summary>
+    public void Start()
+    {
+        if (State == RunState.Running)
+        {
+            return;
+        }
+
+        Time.Start();
+        SetState(RunState.Running);
+    }
+
+    /// <summary>vm_stop: time freezes and CPUs stop at an instruction boundary.</summary>
+    public void Stop(RunState reason = RunState.Paused)
+    {
+        if (State != RunState.Running)
+        {
+            if (State != reason && reason != RunState.Paused)
+            {
+                SetState(reason);
+            }
+
+            return;
+        }
+
+        Time.Stop();
+        SetState(reason);
+    }
+
+    /// <summary>Asks the process to exit with <paramref name="exitCode"/> once the loop unwinds.</summary>
+    public void RequestQuit(int exitCode = 0)
+    {
+        QuitRequested?.Invoke(exitCode);
+        Loop.RequestQuit();
+    }
+
+    private void SetState(RunState state)
+    {
+        State = state;
+        StateChanged?.Invoke(state);
+    }
+
+    public void Dispose()
+    {
+        AddressSpaceIo.Dispose();
+        AddressSpaceMemory.Dispose();
+        Loop.Dispose();
+    }
+}
