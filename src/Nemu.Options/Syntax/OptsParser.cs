@@ -24,22 +24,30 @@ public static class OptsParser
         }
 
         var entries = new List<OptionEntry>();
-        var warnings = new List<string>();
+        var warnings = new List<(int Entry, string Text)>();
         var help = group.Syntax == OptionSyntax.Keyval
             ? ParseKeyval(text, group, entries)
             : ParseQemuOpts(text, group, entries, warnings);
-        foreach (var entry in entries)
+        // QEMU checks each item as it is parsed: warnings of earlier items are printed before the error.
+        for (var i = 0; i < entries.Count; i++)
         {
-            Validate(group, entry);
+            try
+            {
+                Validate(group, entries[i]);
+            }
+            catch (OptionsException ex)
+            {
+                throw ex.WithWarnings(warnings.Count > 0 ? WarningsUpTo(warnings, i) : []);
+            }
         }
 
-        return new ParsedOptions(group, entries, warnings, help);
+        return new ParsedOptions(group, entries, WarningsUpTo(warnings, int.MaxValue), help);
     }
 
     /// <summary>True for QEMU's help spellings (<c>help</c>, <c>?</c>), is_help_option().</summary>
     public static bool IsHelpValue(string? value) => value is "help" or "?";
 
-    private static bool ParseQemuOpts(string text, OptionGroup group, List<OptionEntry> entries, List<string> warnings)
+    private static bool ParseQemuOpts(string text, OptionGroup group, List<OptionEntry> entries, List<(int Entry, string Text)> warnings)
     {
         var help = false;
         var p = 0;
@@ -72,7 +80,7 @@ public static class OptsParser
                     var off = name.StartsWith("no", StringComparison.Ordinal);
                     var key = off ? name[2..] : name;
                     var value = off ? "off" : "on";
-                    warnings.Add($"warning: short-form boolean option '{name}' deprecated\nPlease use {key}={value} instead");
+                    warnings.Add((entries.Count, $"warning: short-form boolean option '{name}' deprecated\nPlease use {key}={value} instead"));
                     entries.Add(new OptionEntry(key, value));
                 }
             }
@@ -183,6 +191,20 @@ public static class OptsParser
                 QemuSize.Parse(entry.Key, entry.Value);
                 break;
         }
+    }
+
+    private static List<string> WarningsUpTo(List<(int Entry, string Text)> warnings, int entry)
+    {
+        var list = new List<string>();
+        foreach (var (index, text) in warnings)
+        {
+            if (index <= entry)
+            {
+                list.Add(text);
+            }
+        }
+
+        return list;
     }
 
     private static int ReadEscapedValue(string text, int p, out string value)
