@@ -5,14 +5,6 @@ using Nemu.Options.Syntax;
 
 namespace Nemu.Options.Values;
 
-/// <summary>Where semihosting calls are served.</summary>
-public enum SemihostingTarget
-{
-    Auto,
-    Native,
-    Gdb,
-}
-
 /// <summary>The <c>-semihosting-config</c> settings.</summary>
 public sealed record SemihostingConfig(bool Enabled, bool UserspaceEnabled, SemihostingTarget Target, string? Chardev, IReadOnlyList<string> Args)
 {
