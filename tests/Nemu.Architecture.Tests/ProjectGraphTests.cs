@@ -16,7 +16,7 @@ public sealed class ProjectGraphTests
         ["Nemu.Qdev"] = ["Nemu.Core", "Nemu.Memory"],
         ["Nemu.Chardev"] = ["Nemu.Core"],
         ["Nemu.Options"] = ["Nemu.Core"],
-        ["Nemu.Loader"] = ["Nemu.Core", "Nemu.Memory"],
+        ["Nemu.Loader"] = ["Nemu.Core"],
         ["Nemu.Hw"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardev", "Nemu.Loader"],
         ["Nemu.System"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardev", "Nemu.Options", "Nemu.Loader"],
         ["Nemu.Monitor"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardev", "Nemu.System"],

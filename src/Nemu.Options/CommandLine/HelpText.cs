@@ -1,6 +1,7 @@
 // Implements: the layout of QEMU's `-h` (qemu-options.hx help text), `-version` and QemuOpts option lists
 // (qemu_opts_print_help), with Nemu's own wording and only the options Nemu has.
 using System.Text;
+using Nemu.Core;
 using Nemu.Options.Syntax;
 
 namespace Nemu.Options.CommandLine;
@@ -8,12 +9,9 @@ namespace Nemu.Options.CommandLine;
 /// <summary>Texts printed for <c>-h</c>, <c>-version</c> and group help, each ending with a newline.</summary>
 public static class HelpText
 {
-    /// <summary>The project version printed by <c>-version</c>.</summary>
-    public const string ProductVersion = "0.1.0";
-
     /// <summary><c>Nemu emulator version X.Y.Z</c> and the copyright line.</summary>
     public static string Version() =>
-        $"Nemu emulator version {ProductVersion}\nCopyright (c) 2026 the Nemu project developers\n";
+        $"Nemu emulator version {NemuVersion.Text}\nCopyright (c) 2026 the Nemu project developers\n";
 
     /// <summary>The <c>-h</c> text for <paramref name="programName"/>.</summary>
     public static string Usage(string programName)

@@ -1,0 +1,19 @@
+using Nemu.Options.CommandLine;
+
+namespace Nemu.System.Vl;
+
+/// <summary>
+/// What the start-up sequence takes from the layers above System (devices, CPUs, monitors): the CLI
+/// composes them. Keeps System free of references to those projects.
+/// </summary>
+public interface IVlExtensions
+{
+    /// <summary>CPU model names for <c>-cpu help</c>.</summary>
+    IReadOnlyList<string> CpuTypes { get; }
+
+    /// <summary>Answers help topics owned by an extension (devices, chardevs); false when it has none.</summary>
+    bool TryAnswerHelp(HelpRequest help, TextWriter output);
+
+    /// <summary>Called once the machine's board is initialised and before reset: create devices, chardevs, monitors.</summary>
+    void Populate(Machine machine, QemuCommandLine commandLine, VlContext context);
+}
