@@ -1,5 +1,6 @@
 using Nemu.Memory.Backends;
 using Nemu.Options.Syntax;
+using Nemu.Options.Values;
 
 namespace Nemu.System.Vl;
 
@@ -47,10 +48,15 @@ public sealed class HostObjects : IDisposable
             throw new VlException("Parameter 'size' is missing", location);
         }
 
-        var size = options.GetSize("size", 0);
-        var share = options.GetBool("share", memfd);
-        var hugetlb = memfd && options.GetBool("hugetlb", false);
-        var seal = memfd && options.GetBool("seal", true);
+        // The object's properties go through QEMU's keyval visitor, whose wording differs from QemuOpts'.
+        if (QemuSize.TryParse(options.Get("size")!, 'B', out var size) != QemuSize.Status.Ok)
+        {
+            throw new VlException("Parameter 'size' expects a size value", location);
+        }
+
+        var share = Bool(options, "share", memfd, location);
+        var hugetlb = memfd && Bool(options, "hugetlb", false, location);
+        var seal = memfd && Bool(options, "seal", true, location);
         if (size == 0)
         {
             throw new VlException($"property 'size' of {type} doesn't take value '0'");
@@ -85,6 +91,16 @@ public sealed class HostObjects : IDisposable
         }
 
         return backend;
+    }
+
+    private static bool Bool(ParsedOptions options, string key, bool defaultValue, string location)
+    {
+        if (options.Get(key) is not { } text)
+        {
+            return defaultValue;
+        }
+
+        return QemuBool.TryParse(text, out var value) ? value : throw new VlException($"Parameter '{key}' expects 'on' or 'off'", location);
     }
 
     /// <summary>QEMU's id_wellformed: a letter, then letters, digits, '-', '.', '_'.</summary>
