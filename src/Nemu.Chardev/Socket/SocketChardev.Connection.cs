@@ -27,7 +27,8 @@ public sealed partial class SocketChardev
             }
             catch (SocketException e)
             {
-                throw new ChardevException($"Failed to bind socket to {path}: {ErrorText(e)}");
+                var text = e.SocketErrorCode == SocketError.AddressNotAvailable ? "No such file or directory" : ErrorText(e);
+                throw new ChardevException($"Failed to bind socket to {path}: {text}");
             }
 
             _address = $"unix:{path},server=on";
@@ -93,7 +94,23 @@ public sealed partial class SocketChardev
         return new IPEndPoint(chosen, port);
     }
 
-    private static string ErrorText(SocketException e) => e.Message;
+    /// <summary>strerror() text for a socket error, as QEMU prints it (.NET appends the endpoint to its messages).</summary>
+    private static string ErrorText(SocketException e)
+    {
+        var errno = e.SocketErrorCode switch
+        {
+            SocketError.ConnectionRefused => 111,
+            SocketError.AddressAlreadyInUse => 98,
+            SocketError.AddressNotAvailable => 99,
+            SocketError.AccessDenied => 13,
+            SocketError.NetworkUnreachable => 101,
+            SocketError.HostUnreachable => 113,
+            SocketError.TimedOut => 110,
+            SocketError.ConnectionReset => 104,
+            _ => 0,
+        };
+        return errno != 0 ? Native.ErrorText(errno) : e.Message;
+    }
 
     /// <summary>Connects to the target; null with QEMU's error text on failure.</summary>
     private System.Net.Sockets.Socket? Connect(out string? error)
