@@ -9,6 +9,7 @@ namespace Nemu.Chardev.Backends;
 public sealed class StdioChardev : FdChardev
 {
     private static int _inUse;
+    private int _released;
 
     private StdioChardev(string id, IMainLoop loop, bool signal, int inFd, int outFd)
         : base(id, loop, inFd, outFd, ownsFds: false)
@@ -43,6 +44,9 @@ public sealed class StdioChardev : FdChardev
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Volatile.Write(ref _inUse, 0);
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            Volatile.Write(ref _inUse, 0);
+        }
     }
 }
