@@ -1,3 +1,4 @@
+using Nemu.Chardevs;
 using Nemu.Options.CommandLine;
 using Nemu.System;
 using Nemu.System.Vl;
@@ -10,6 +11,10 @@ internal sealed class CliExtensions : IVlExtensions
     public IReadOnlyList<string> CpuTypes => [];
 
     public bool TryAnswerHelp(HelpRequest help, TextWriter output) => false;
+
+    public void AttachMonitor(Machine machine, Chardev chardev)
+    {
+    }
 
     public void Populate(Machine machine, QemuCommandLine commandLine, VlContext context)
     {

@@ -1,3 +1,4 @@
+using Nemu.Chardevs;
 using Nemu.Core.Threading;
 using Nemu.Core.Time;
 using Nemu.Memory;
@@ -46,6 +47,12 @@ public sealed class Machine : IDisposable
     public AddressSpace AddressSpaceMemory { get; }
 
     public AddressSpace AddressSpaceIo { get; }
+
+    /// <summary>Every chardev by id (<c>-chardev</c>, <c>-serial</c>, <c>-monitor</c>).</summary>
+    public ChardevRegistry Chardevs { get; } = new();
+
+    /// <summary>The backends of <c>-serial</c> in order (serial_hd(i)); an entry is null for <c>-serial none</c>.</summary>
+    public List<Chardev?> SerialPorts { get; } = [];
 
     /// <summary>Main RAM (QEMU's machine->ram), created from <c>-m</c> or <c>-machine memory-backend=</c>; the board maps it.</summary>
     public MemoryRegion? Ram { get; set; }
@@ -115,6 +122,7 @@ public sealed class Machine : IDisposable
 
     public void Dispose()
     {
+        Chardevs.Dispose();
         AddressSpaceIo.Dispose();
         AddressSpaceMemory.Dispose();
         Loop.Dispose();

@@ -14,12 +14,12 @@ public sealed class ProjectGraphTests
         ["Nemu.Core"] = [],
         ["Nemu.Memory"] = ["Nemu.Core"],
         ["Nemu.Qdev"] = ["Nemu.Core", "Nemu.Memory"],
-        ["Nemu.Chardev"] = ["Nemu.Core"],
+        ["Nemu.Chardevs"] = ["Nemu.Core"],
         ["Nemu.Options"] = ["Nemu.Core"],
         ["Nemu.Loader"] = ["Nemu.Core"],
-        ["Nemu.Hw"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardev", "Nemu.Loader"],
-        ["Nemu.System"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardev", "Nemu.Options", "Nemu.Loader"],
-        ["Nemu.Monitor"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardev", "Nemu.System"],
+        ["Nemu.Hw"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Loader"],
+        ["Nemu.System"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Options", "Nemu.Loader"],
+        ["Nemu.Monitor"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.System"],
         ["Nemu.Cli"] = ["Nemu.System", "Nemu.Monitor", "Nemu.Hw"],
     };
 

@@ -1,3 +1,4 @@
+using Nemu.Chardevs;
 using Nemu.Options.CommandLine;
 
 namespace Nemu.System.Vl;
@@ -13,6 +14,9 @@ public interface IVlExtensions
 
     /// <summary>Answers help topics owned by an extension (devices, chardevs); false when it has none.</summary>
     bool TryAnswerHelp(HelpRequest help, TextWriter output);
+
+    /// <summary>Puts a human monitor on <paramref name="chardev"/> (<c>-monitor</c>, <c>mon:</c>, <c>-mon</c>).</summary>
+    void AttachMonitor(Machine machine, Chardev chardev);
 
     /// <summary>Called once the machine's board is initialised and before reset: create devices, chardevs, monitors.</summary>
     void Populate(Machine machine, QemuCommandLine commandLine, VlContext context);

@@ -92,6 +92,7 @@ public static class Vl
         try
         {
             RamSetup.Create(machine, commandLine, objects);
+            ChardevSetup.Create(machine, commandLine, context, extensions);
             type.Init(machine);
             extensions.Populate(machine, commandLine, context);
             return machine;

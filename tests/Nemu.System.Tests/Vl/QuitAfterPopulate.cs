@@ -1,3 +1,4 @@
+using Nemu.Chardevs;
 using Nemu.Options.CommandLine;
 using Nemu.System.Vl;
 
@@ -9,6 +10,10 @@ internal sealed class QuitAfterPopulate : IVlExtensions
     public IReadOnlyList<string> CpuTypes => [];
 
     public bool TryAnswerHelp(HelpRequest help, TextWriter output) => false;
+
+    public void AttachMonitor(Machine machine, Chardev chardev)
+    {
+    }
 
     public void Populate(Machine machine, QemuCommandLine commandLine, VlContext context) => machine.RequestQuit(0);
 }

@@ -1,0 +1,121 @@
+// The legacy chardev strings of -serial, -monitor, -qmp, -gdb (QEMU's qemu_chr_parse_compat in
+// chardev/char.c; management.md §1.2, §6.1). Not supported by Nemu: pty, vc, udp:, /dev/... paths.
+namespace Nemu.Chardevs;
+
+/// <summary>Turns <c>tcp:127.0.0.1:4444,server=on,wait=off</c> and friends into <c>-chardev</c> options.</summary>
+public static class LegacyChardevSpec
+{
+    /// <summary>
+    /// The options equivalent to <paramref name="spec"/> (without <c>id</c>), or null for <c>none</c>.
+    /// <c>mon:X</c> adds <c>mux=on</c>. <c>chardev:ID</c> is not an option set: see
+    /// <see cref="ChardevFactory.CreateFromLegacy"/>.
+    /// </summary>
+    /// <exception cref="ChardevException"><c>'SPEC' is not a valid char driver</c>, or an option error.</exception>
+    public static IReadOnlyDictionary<string, string>? Parse(string spec)
+    {
+        if (spec == "none")
+        {
+            return null;
+        }
+
+        var options = new List<KeyValuePair<string, string>>();
+        var rest = spec;
+        if (rest.StartsWith("mon:", StringComparison.Ordinal))
+        {
+            rest = rest[4..];
+            options.Add(new("mux", "on"));
+        }
+
+        if (rest is "null" or "stdio")
+        {
+            options.Add(new("backend", rest));
+        }
+        else if (rest.StartsWith("file:", StringComparison.Ordinal))
+        {
+            options.Add(new("backend", "file"));
+            options.Add(new("path", rest[5..]));
+        }
+        else if (rest.StartsWith("pipe:", StringComparison.Ordinal))
+        {
+            options.Add(new("backend", "pipe"));
+            options.Add(new("path", rest[5..]));
+        }
+        else if (rest.StartsWith("tcp:", StringComparison.Ordinal) || rest.StartsWith("telnet:", StringComparison.Ordinal))
+        {
+            var telnet = rest[0] == 't' && rest[1] == 'e';
+            var parts = SplitOptions(rest[(telnet ? 7 : 4)..]);
+            var address = parts[0];
+            var colon = address.LastIndexOf(':');
+            if (colon < 0 || (address.StartsWith('[') && address.IndexOf(']', StringComparison.Ordinal) > colon))
+            {
+                throw new ChardevException($"'{spec}' is not a valid char driver");
+            }
+
+            options.Add(new("backend", "socket"));
+            options.Add(new("host", address[..colon].Trim('[', ']')));
+            options.Add(new("port", address[(colon + 1)..]));
+            if (telnet)
+            {
+                options.Add(new("telnet", "on"));
+            }
+
+            AddKeyValues(options, parts);
+        }
+        else if (rest.StartsWith("unix:", StringComparison.Ordinal))
+        {
+            var parts = SplitOptions(rest[5..]);
+            options.Add(new("backend", "socket"));
+            options.Add(new("path", parts[0]));
+            AddKeyValues(options, parts);
+        }
+        else
+        {
+            throw new ChardevException($"'{spec}' is not a valid char driver");
+        }
+
+        var dictionary = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in ChardevOptions.From(options).Values)
+        {
+            dictionary[key] = value;
+        }
+
+        return dictionary;
+    }
+
+    /// <summary>Splits at single commas; <c>,,</c> is a literal comma (QemuOpts).</summary>
+    internal static List<string> SplitOptions(string text)
+    {
+        var parts = new List<string>();
+        var current = new System.Text.StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ',')
+            {
+                if (i + 1 < text.Length && text[i + 1] == ',')
+                {
+                    current.Append(',');
+                    i++;
+                    continue;
+                }
+
+                parts.Add(current.ToString());
+                current.Clear();
+                continue;
+            }
+
+            current.Append(text[i]);
+        }
+
+        parts.Add(current.ToString());
+        return parts;
+    }
+
+    private static void AddKeyValues(List<KeyValuePair<string, string>> options, List<string> parts)
+    {
+        for (var i = 1; i < parts.Count; i++)
+        {
+            var eq = parts[i].IndexOf('=', StringComparison.Ordinal);
+            options.Add(eq < 0 ? new(parts[i], "") : new(parts[i][..eq], parts[i][(eq + 1)..]));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Nemu.Chardevs;
+using Nemu.Options.CommandLine;
+
+namespace Nemu.System.Vl;
+
+/// <summary>
+/// Creates the character backends of the command line in QEMU's order and with its defaults
+/// (vl.c: qemu_create_early_backends, serial_parse, monitor_parse): <c>-chardev</c>, then <c>-serial</c>
+/// (serial0, serial1, ...), then <c>-monitor</c> (compat_monitor0) and <c>-mon</c>. With <c>-nographic</c> and no
+/// <c>-serial</c>/<c>-monitor</c>, serial0 and the monitor share stdio through a mux (<c>mon:stdio</c>). Without it
+/// QEMU's defaults are graphical consoles, which Nemu has not: nothing is connected.
+/// </summary>
+public static class ChardevSetup
+{
+    public static void Create(Machine machine, QemuCommandLine commandLine, VlContext context, IVlExtensions extensions)
+    {
+        var factory = new ChardevFactory(machine.Loop, machine.Chardevs, context.Error)
+        {
+            Terminate = () => machine.RequestQuit(0),
+        };
+
+        var chardevLocations = Vl.LocationsOf(commandLine, "chardev");
+        for (var i = 0; i < commandLine.Chardevs.Count; i++)
+        {
+            var options = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in commandLine.Chardevs[i].Entries)
+            {
+                options[entry.Key] = entry.Value;
+            }
+
+            Guard(chardevLocations[i], () => factory.Create(options));
+        }
+
+        var serials = commandLine.Serials.ToList();
+        var monitors = commandLine.Monitors.ToList();
+        if (commandLine.NoGraphic && serials.Count == 0 && monitors.Count == 0)
+        {
+            serials.Add("mon:stdio");
+        }
+
+        var serialLocations = Vl.LocationsOf(commandLine, "serial");
+        for (var i = 0; i < serials.Count; i++)
+        {
+            var location = i < serialLocations.Count ? serialLocations[i] : null;
+            var chardev = Guard(location, () => factory.CreateFromLegacy($"serial{i}", serials[i]));
+            machine.SerialPorts.Add(chardev);
+            if (chardev is not null && serials[i].StartsWith("mon:", StringComparison.Ordinal))
+            {
+                extensions.AttachMonitor(machine, chardev);
+            }
+        }
+
+        var monitorLocations = Vl.LocationsOf(commandLine, "monitor");
+        for (var i = 0; i < monitors.Count; i++)
+        {
+            var label = i == 0 ? "compat_monitor0" : $"compat_monitor{i}";
+            var chardev = Guard(monitorLocations[i], () => factory.CreateFromLegacy(label, monitors[i]));
+            if (chardev is not null)
+            {
+                extensions.AttachMonitor(machine, chardev);
+            }
+        }
+
+        var monLocations = Vl.LocationsOf(commandLine, "mon");
+        for (var i = 0; i < commandLine.Mons.Count; i++)
+        {
+            var mon = commandLine.Mons[i];
+            var id = mon.Get("chardev") ?? throw new VlException("Parameter 'chardev' is missing", monLocations[i]);
+            var chardev = machine.Chardevs.Find(id) ?? throw new VlException($"chardev \"{id}\" not found", monLocations[i]);
+            if (mon.Get("mode") is "control")
+            {
+                throw new VlException("QMP monitors are not available in this version of Nemu", monLocations[i]);
+            }
+
+            extensions.AttachMonitor(machine, chardev);
+        }
+
+        if (commandLine.QmpMonitors.Count > 0)
+        {
+            throw new VlException("QMP monitors are not available in this version of Nemu", Vl.LocationsOf(commandLine, "qmp").FirstOrDefault());
+        }
+    }
+
+    private static T Guard<T>(string? location, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ChardevException e)
+        {
+            throw new VlException(e.Message, location);
+        }
+    }
+}
