@@ -74,6 +74,9 @@ public abstract class SysBusDevice : Device
         return _mmio.Count - 1;
     }
 
+    /// <summary>Records a mapped address without touching memory, for tests that cannot build memory regions.</summary>
+    internal void RecordMmioAddress(int index, ulong address) => _mmio[index].Address = address;
+
     protected internal override void PrintBusInfo(StringBuilder output, int indent)
     {
         foreach (var mmio in _mmio)

@@ -46,6 +46,8 @@ internal sealed class TestUart : SysBusDevice
             InitIrq();
         }
 
+        // Stands in for InitMmio(MemoryRegion.CreateIo("uart", 0x1000, Ops, this)), which tests cannot build yet.
+        InitMmioSlot("uart", 0x1000, null);
         Ops = Registers.Bind(this);
         InitState(Vmsd, State);
     }
@@ -58,8 +60,8 @@ internal sealed class TestUart : SysBusDevice
 
     public string? ChardevId => _chardev;
 
-    /// <summary>Stands in for InitMmio(MemoryRegion.CreateIo("uart", 0x1000, Ops, this)), which tests cannot build yet.</summary>
-    public void DeclareMmio(ulong? address) => InitMmioSlot("uart", 0x1000, address);
+    /// <summary>Stands in for MapMmio(0, address, systemMemory).</summary>
+    public void RecordMapping(ulong address) => RecordMmioAddress(0, address);
 
     protected override void OnRealize()
     {
