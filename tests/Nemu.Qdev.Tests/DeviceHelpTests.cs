@@ -89,7 +89,7 @@ public sealed class DeviceHelpTests
         Assert.Contains("  memory=<link<memory-region>>\n", text);
         Assert.Contains("  name=<str>\n", text);
         Assert.Contains("  offset=<int32>         -  (default: -1)\n", text);
-        Assert.Contains("  size=<size>           -  (default: 16777216)\n", text);
+        Assert.Contains("  size=<size>            -  (default: 16777216)\n", text);
     }
 
     [Fact]
