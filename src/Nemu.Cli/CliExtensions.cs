@@ -1,22 +1,32 @@
 using Nemu.Chardevs;
+using Nemu.Hw.Core;
+using Nemu.Monitor;
+using Nemu.Monitor.Hmp;
 using Nemu.Options.CommandLine;
+using Nemu.Qdev;
 using Nemu.System;
 using Nemu.System.Vl;
 
 namespace Nemu.Cli;
 
-/// <summary>The parts above the System layer that this binary plugs into start-up.</summary>
-internal sealed class CliExtensions : IVlExtensions
+/// <summary>The parts above the System layer that this binary plugs into start-up: monitors, device help, machine services.</summary>
+public sealed class CliExtensions : IVlExtensions
 {
     public IReadOnlyList<string> CpuTypes => [];
 
-    public bool TryAnswerHelp(HelpRequest help, TextWriter output) => false;
-
-    public void AttachMonitor(Machine machine, Chardev chardev)
+    public bool TryAnswerHelp(HelpRequest help, TextWriter output)
     {
+        _ = help;
+        _ = output;
+        return false;
     }
 
-    public void Populate(Machine machine, QemuCommandLine commandLine, VlContext context)
-    {
-    }
+    public void AttachMonitor(Machine machine, Chardev chardev) =>
+        new HmpMonitor(chardev, new MachineHmpAdapter(machine)).Start();
+
+    public void Populate(Machine machine, QemuCommandLine commandLine, VlContext context) =>
+        machine.Qdev.AddService<ILoaderHost>(new MachineLoaderHost(machine));
+
+    /// <summary>Every device type this binary knows.</summary>
+    public static DeviceTypeRegistry CreateDeviceRegistry() => DeviceTypeRegistry.Create(Hw.HwModule.Register);
 }

@@ -13,7 +13,7 @@ public static class Program
     {
         var machines = new MachineTypeRegistry();
         machines.Register(NoneMachine.Type);
-        var context = new VlContext(ProgramName, machines, Console.Out, Console.Error);
+        var context = new VlContext(ProgramName, machines, CliExtensions.CreateDeviceRegistry(), Console.Out, Console.Error);
         return Vl.Run(args, context, new CliExtensions());
     }
 }

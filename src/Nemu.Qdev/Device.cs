@@ -48,6 +48,11 @@ public abstract class Device
 
     internal QdevTree? Tree { get; set; }
 
+    /// <summary>A machine service from the tree this device belongs to; a <see cref="QdevException"/> when absent.</summary>
+    protected T GetService<T>()
+        where T : class =>
+        Tree?.GetService<T>() ?? throw new QdevException($"{Type.Name}: this machine does not provide {typeof(T).Name}");
+
     internal void AttachType(DeviceType type) => _type = type;
 
     /// <summary>Sets a property from text, as <c>-device</c> does (<see cref="PropertySource.Device"/> wording).</summary>

@@ -30,6 +30,19 @@ public sealed class QdevTree
 
     public DeviceTypeRegistry Registry { get; }
 
+    private readonly Dictionary<Type, object> _services = [];
+
+    /// <summary>
+    /// Makes a machine service (ROM list, CPU access, ...) available to devices, like QEMU's qdev_get_machine():
+    /// devices ask for what they need through <see cref="Device.GetService{T}"/> instead of a global.
+    /// </summary>
+    public void AddService<T>(T service)
+        where T : class => _services[typeof(T)] = service;
+
+    /// <summary>The service registered as <typeparamref name="T"/>, or null.</summary>
+    public T? GetService<T>()
+        where T : class => _services.GetValueOrDefault(typeof(T)) as T;
+
     /// <summary>Validates chardev property values; null accepts any id.</summary>
     public IChardevResolver? Chardevs { get; }
 

@@ -1,7 +1,9 @@
 using Nemu.Chardevs;
 using Nemu.Core.Threading;
 using Nemu.Core.Time;
+using Nemu.Loader.Rom;
 using Nemu.Memory;
+using Nemu.Qdev;
 
 namespace Nemu.System;
 
@@ -15,7 +17,7 @@ public sealed class Machine : IDisposable
 {
     private readonly List<Action> _resetHandlers = [];
 
-    public Machine(MachineType type, MachineTime time)
+    public Machine(MachineType type, MachineTime time, DeviceTypeRegistry devices)
     {
         Type = type;
         Time = time;
@@ -27,6 +29,8 @@ public sealed class Machine : IDisposable
         SystemIo = MemoryRegion.CreateIo("io", 0x10000, null);
         AddressSpaceMemory = new AddressSpace(Memory, "memory", SystemMemory);
         AddressSpaceIo = new AddressSpace(Memory, "I/O", SystemIo);
+        Qdev = new QdevTree(devices, new ChardevResolver(Chardevs));
+        RomWriter = new AddressSpaceRomWriter(AddressSpaceMemory);
     }
 
     public MachineType Type { get; }
@@ -47,6 +51,15 @@ public sealed class Machine : IDisposable
     public AddressSpace AddressSpaceMemory { get; }
 
     public AddressSpace AddressSpaceIo { get; }
+
+    /// <summary>The device tree (<c>info qtree</c>), its types and <c>-global</c> defaults.</summary>
+    public QdevTree Qdev { get; }
+
+    /// <summary>Images to install at every reset (<c>-kernel</c>, <c>-device loader,file=</c>); <c>info roms</c>.</summary>
+    public RomSet Roms { get; } = new("memory");
+
+    /// <summary>How ROM blobs reach memory: through the system address space, writing even into ROM.</summary>
+    public IRomWriter RomWriter { get; set; }
 
     /// <summary>Every chardev by id (<c>-chardev</c>, <c>-serial</c>, <c>-monitor</c>).</summary>
     public ChardevRegistry Chardevs { get; } = new();
@@ -69,9 +82,14 @@ public sealed class Machine : IDisposable
     /// <summary>Things that must happen on every system reset, in registration order (qemu_register_reset).</summary>
     public void RegisterReset(Action handler) => _resetHandlers.Add(handler);
 
-    /// <summary>A full system reset (qemu_system_reset): every registered handler in order.</summary>
+    /// <summary>
+    /// A full system reset (qemu_system_reset): the ROM blobs are written again, then every device is reset,
+    /// then the registered handlers run in order.
+    /// </summary>
     public void Reset()
     {
+        Roms.WriteAll(RomWriter);
+        Qdev.ResetAll();
         foreach (var handler in _resetHandlers)
         {
             handler();

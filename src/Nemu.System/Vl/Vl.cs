@@ -2,6 +2,7 @@ using Nemu.Core.Logging;
 using Nemu.Core.Time;
 using Nemu.Options;
 using Nemu.Options.CommandLine;
+using Nemu.Qdev;
 
 namespace Nemu.System.Vl;
 
@@ -88,13 +89,19 @@ public static class Vl
         var time = commandLine.Icount is { Enabled: true } icount
             ? MachineTime.CreateIcount(icount.Shift ?? VirtualClock.AutoIcountShift)
             : MachineTime.CreateRealTime();
-        var machine = new Machine(type, time);
+        var machine = new Machine(type, time, context.Devices);
         try
         {
             RamSetup.Create(machine, commandLine, objects);
             ChardevSetup.Create(machine, commandLine, context, extensions);
+            foreach (var global in commandLine.Globals)
+            {
+                machine.Qdev.AddGlobal(new GlobalProperty(global.Driver, global.Property, global.Value));
+            }
+
             type.Init(machine);
             extensions.Populate(machine, commandLine, context);
+            DeviceSetup.Create(machine, commandLine);
             return machine;
         }
         catch

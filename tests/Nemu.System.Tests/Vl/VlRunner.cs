@@ -1,3 +1,4 @@
+using Nemu.Qdev;
 using Nemu.System.Boards;
 using Nemu.System.Vl;
 
@@ -12,7 +13,7 @@ internal static class VlRunner
         machines.Register(NoneMachine.Type);
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new VlContext("nemu-system-arm", machines, output, error);
+        var context = new VlContext("nemu-system-arm", machines, DeviceTypeRegistry.Create(), output, error);
         var code = global::Nemu.System.Vl.Vl.Run(args, context, new QuitAfterPopulate());
         return (code, output.ToString(), error.ToString());
     }

@@ -1,0 +1,66 @@
+using System.Text;
+using Nemu.Chardevs;
+
+namespace Nemu.Monitor.Hmp;
+
+/// <summary>
+/// The human monitor as a chardev frontend (QEMU monitor/hmp.c over readline): prints the banner and
+/// the prompt when the chardev opens (for a mux, when the monitor first gets the focus), edits input
+/// lines and runs each command on the main loop. Output lines end in CRLF, as QEMU's monitor_puts makes them.
+/// </summary>
+public sealed class HmpMonitor : IChardevFrontend
+{
+    private readonly Chardev _chardev;
+    private readonly LineEditor _editor;
+    private bool _greeted;
+
+    public HmpMonitor(Chardev chardev, IHmpMachine machine)
+    {
+        _chardev = chardev;
+        Session = new HmpSession(machine, Output);
+        _editor = new LineEditor(Echo, OnLine);
+    }
+
+    public HmpSession Session { get; }
+
+    /// <summary>Attaches to the chardev (for a mux, as one more frontend).</summary>
+    public void Start() => _chardev.Attach(this);
+
+    public int CanReceive() => 4096;
+
+    public void Receive(ReadOnlySpan<byte> data) => _editor.Feed(data);
+
+    public void OnEvent(ChardevEvent chardevEvent)
+    {
+        if (chardevEvent is ChardevEvent.Opened or ChardevEvent.MuxIn && !_greeted)
+        {
+            _greeted = true;
+            Output(HmpSession.Banner);
+            Write(HmpSession.Prompt);
+        }
+        else if (chardevEvent == ChardevEvent.Closed)
+        {
+            _greeted = false;
+        }
+    }
+
+    private void OnLine(string line)
+    {
+        Session.Execute(line);
+        Write(HmpSession.Prompt);
+    }
+
+    private void Echo(string text) => Write(text);
+
+    private void Output(string text) => Write(text.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+    private void Write(string text)
+    {
+        ReadOnlySpan<byte> bytes = Encoding.UTF8.GetBytes(text);
+        for (var attempts = 0; bytes.Length > 0 && attempts < 64; attempts++)
+        {
+            var written = _chardev.Write(bytes);
+            bytes = bytes[Math.Max(written, 0)..];
+        }
+    }
+}
