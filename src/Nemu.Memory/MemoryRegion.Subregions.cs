@@ -47,15 +47,19 @@ public sealed partial class MemoryRegion
             throw new InvalidOperationException($"region '{child.Name}' is not mapped in '{Name}'");
         }
 
-        using var t = MemorySystem.Scope(_system);
+        // QEMU's "update pending" flag is global: an unmapped container still re-renders an address space whose
+        // root is the child (the root's own addr moves its view), so fall back to the child's system.
+        var system = _system ?? child._system;
+        using var t = MemorySystem.Scope(system);
         child.Container = null;
         _subregions.Remove(child);
-        _system?.MarkUpdatePending(_enabled && child._enabled);
+        system?.MarkUpdatePending(_enabled && child._enabled);
     }
 
     private void AddCommon(MemoryRegion child)
     {
-        using var t = MemorySystem.Scope(_system);
+        var system = _system ?? child._system; // see RemoveSubregion
+        using var t = MemorySystem.Scope(system);
         child.Container = this;
         var index = _subregions.Count;
         for (var i = 0; i < _subregions.Count; i++)
@@ -68,7 +72,7 @@ public sealed partial class MemoryRegion
         }
 
         _subregions.Insert(index, child);
-        _system?.MarkUpdatePending(_enabled && child._enabled);
+        system?.MarkUpdatePending(_enabled && child._enabled);
     }
 
     private void Readd()
