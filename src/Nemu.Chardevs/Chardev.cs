@@ -138,13 +138,18 @@ public abstract class Chardev : IDisposable
     /// <summary>Sends an event to the frontend now (main loop only), tracking the open state.</summary>
     protected void DeliverEvent(ChardevEvent chardevEvent)
     {
-        // Input queued before the event goes first, as far as the frontend takes it now.
-        Deliver();
         if (chardevEvent == ChardevEvent.Opened)
         {
+            // The frontend hears of the connection before any of its input (a monitor greets first).
             _opened = true;
+            _frontend?.OnEvent(chardevEvent);
+            Deliver();
+            return;
         }
-        else if (chardevEvent == ChardevEvent.Closed)
+
+        // Input queued before any other event goes first, as far as the frontend takes it now.
+        Deliver();
+        if (chardevEvent == ChardevEvent.Closed)
         {
             _opened = false;
         }

@@ -15,7 +15,11 @@ public static class HmpCommands
         new("info", "item:S?", "[subcommand]", "show various information about the system state", RunInfo),
         new("stop|s", string.Empty, string.Empty, "stop emulation", (s, _) => s.Machine.Stop()),
         new("cont|c", string.Empty, string.Empty, "resume emulation", (s, _) => s.Machine.Cont()),
-        new("quit|q", string.Empty, string.Empty, "quit the emulator", (s, _) => s.Machine.Quit()),
+        new("quit|q", string.Empty, string.Empty, "quit the emulator", (s, _) =>
+        {
+            s.Quitting = true;
+            s.Machine.Quit();
+        }),
         new("system_reset", string.Empty, string.Empty, "reset the system", (s, _) => s.Machine.SystemReset()),
         new("x", "fmt:/,addr:l", "/fmt addr", "virtual memory dump starting at 'addr'", (s, a) => s.Dump(a, physical: false)),
         new("xp", "fmt:/,addr:L", "/fmt addr", "physical memory dump starting at 'addr'", (s, a) => s.Dump(a, physical: true)),

@@ -47,7 +47,10 @@ public sealed class HmpMonitor : IChardevFrontend
     private void OnLine(string line)
     {
         Session.Execute(line);
-        Write(HmpSession.Prompt);
+        if (!Session.Quitting)
+        {
+            Write(HmpSession.Prompt);
+        }
     }
 
     private void Echo(string text) => Write(text);

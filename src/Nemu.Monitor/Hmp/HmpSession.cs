@@ -23,6 +23,9 @@ public sealed class HmpSession
 
     public IHmpMachine Machine { get; }
 
+    /// <summary>Set once <c>quit</c> ran: no further prompt is printed.</summary>
+    public bool Quitting { get; internal set; }
+
     /// <summary>The x/xp defaults of this monitor.</summary>
     public MemoryDumpFormat DumpFormat { get; } = new();
 
