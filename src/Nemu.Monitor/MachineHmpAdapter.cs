@@ -11,6 +11,8 @@ public sealed class MachineHmpAdapter(Machine machine) : IHmpMachine
 
     public int TargetBits => 32;
 
+    public bool HasCpu => false;
+
     public IRegisterReader? Registers => null;
 
     public void Stop() => machine.Stop();

@@ -96,6 +96,12 @@ public sealed class HmpSession
     {
         var (count, format, size) = args.Format("fmt");
         var address = args.Integer("addr");
+        if (!physical && !Machine.HasCpu)
+        {
+            Print("Can not dump without CPU\n");
+            return;
+        }
+
         if (format == 'i')
         {
             Print("disassembly is not available for this machine\n");

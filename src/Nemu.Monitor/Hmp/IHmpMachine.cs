@@ -9,6 +9,9 @@ public interface IHmpMachine
     /// <summary>Bits of a target virtual address (32 on Arm), for <c>x</c> output.</summary>
     int TargetBits { get; }
 
+    /// <summary>False for machines without a CPU: virtual-address commands refuse to run.</summary>
+    bool HasCpu { get; }
+
     /// <summary>Registers for <c>$reg</c> in expressions; null when there is no CPU.</summary>
     IRegisterReader? Registers { get; }
 

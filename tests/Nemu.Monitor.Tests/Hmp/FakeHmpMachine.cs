@@ -22,6 +22,8 @@ internal sealed class FakeHmpMachine : IHmpMachine
 
     public int TargetBits => 32;
 
+    public bool HasCpu { get; init; } = true;
+
     public IRegisterReader? Registers => null;
 
     public List<string> Calls { get; } = [];

@@ -58,6 +58,15 @@ public sealed class HmpSessionTests
     }
 
     [Fact]
+    public void VirtualDumpWithoutCpuIsRefused()
+    {
+        var output = new StringBuilder();
+        var session = new HmpSession(new FakeHmpMachine { HasCpu = false }, s => output.Append(s));
+        session.Execute("x /4xw 0x20000000");
+        Assert.Equal("Can not dump without CPU\n", output.ToString());
+    }
+
+    [Fact]
     public void FormatAndSizeAreStickyBetweenCommands()
     {
         var output = new StringBuilder();
