@@ -11,9 +11,24 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        var context = new VlContext(ProgramName, CreateMachineRegistry(), CliExtensions.CreateDeviceRegistry(), Console.Out, Console.Error);
+        try
+        {
+            return Vl.Run(args, context, new CliExtensions());
+        }
+        catch (Exception e)
+        {
+            // A bug, not a user error: say so plainly instead of dumping a stack trace at the user.
+            Console.Error.WriteLine($"{ProgramName}: internal error: {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Every board this binary knows.</summary>
+    public static MachineTypeRegistry CreateMachineRegistry()
+    {
         var machines = new MachineTypeRegistry();
         machines.Register(NoneMachine.Type);
-        var context = new VlContext(ProgramName, machines, CliExtensions.CreateDeviceRegistry(), Console.Out, Console.Error);
-        return Vl.Run(args, context, new CliExtensions());
+        return machines;
     }
 }

@@ -221,6 +221,19 @@ public sealed class AddressSpaceTests
     }
 
     [Fact]
+    public void LoaderWriteRomBlobCrossesHolesToReachRamBeyond()
+    {
+        var (space, root) = Machine();
+        var ram = MemoryRegion.CreateRam("ram", 0x1000);
+        root.AddSubregion(0x4000_0000, ram);
+        var blob = new byte[0x4000_0000 + 0x10];
+        blob[^1] = 0x5A;
+        Assert.Equal(MemTxResult.Ok, space.WriteRomBlob(A(0), blob));
+        space.Read(A(0x4000_000F), 1, Attrs, out var v);
+        Assert.Equal(0x5AUL, v);
+    }
+
+    [Fact]
     public void ReadOnlyAliasDropsCpuWritesToRam()
     {
         var (space, root) = Machine();

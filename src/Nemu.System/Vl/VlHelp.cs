@@ -1,4 +1,5 @@
 using System.Text;
+using Nemu.Chardevs;
 using Nemu.Options.CommandLine;
 using Nemu.Options.Values;
 
@@ -35,6 +36,22 @@ public static class VlHelp
                 break;
             case HelpTopic.LogItems:
                 output.Write(LogItems.Usage());
+                break;
+            case HelpTopic.Devices:
+                output.Write(context.Devices.DeviceListHelp());
+                break;
+            case HelpTopic.DeviceProperties:
+                if (context.Devices.Find(help.Subject ?? string.Empty) is null)
+                {
+                    // QEMU reports this on stderr and still exits 0.
+                    context.Error.WriteLine($"{context.ProgramName}: -device {help.Subject},help: Device '{help.Subject}' not found");
+                    break;
+                }
+
+                output.Write(context.Devices.DeviceTypeHelp(help.Subject!));
+                break;
+            case HelpTopic.Chardevs:
+                output.Write(ChardevFactory.HelpText);
                 break;
             case HelpTopic.Objects:
                 output.Write("List of user creatable objects:\n  memory-backend-memfd\n  memory-backend-ram\n");
