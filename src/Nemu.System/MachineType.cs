@@ -19,6 +19,9 @@ public sealed record MachineType(string Name, string Description, Action<Machine
     /// <summary>The CPU model used without <c>-cpu</c>; null for machines without CPUs.</summary>
     public string? DefaultCpuType { get; init; }
 
+    /// <summary>The board has no serial port, so no default serial backend is created (QEMU's no_serial).</summary>
+    public bool NoSerial { get; init; }
+
     /// <summary>Alternative names accepted by <c>-M</c>.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 }

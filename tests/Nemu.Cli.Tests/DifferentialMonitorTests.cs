@@ -51,5 +51,38 @@ public sealed class DifferentialMonitorTests : IDisposable
         }
     }
 
+    [Fact]
+    public void ElfSegmentsLoadAtTheirPhysicalAddressesAsInQemu()
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "Data", "elf");
+        var elf = CrossCompiler.Build(_dir, "segments.elf", "-mcpu=cortex-m3", "-mthumb", "-O1", "-nostdlib", "-T", Path.Combine(data, "segments.ld"), Path.Combine(data, "segments.c"));
+        string[] args = ["-M", "none", "-m", "4M", "-device", $"loader,file={elf}", "-S", "-display", "none", "-monitor", "stdio"];
+        const string commands = "xp /32xw 0xf0\nxp /8xw 0x1fff8\nxp /4xw 0x200000\ninfo mtree -f\nquit\n";
+
+        var qemu = EmulatorRun.Run(EmulatorRun.Qemu, args, commands);
+        var nemu = EmulatorRun.Run(EmulatorRun.Nemu, args, commands);
+
+        Assert.True(qemu.ExitCode == 0 && nemu.ExitCode == 0, qemu.Error + nemu.Error);
+        var expected = EmulatorRun.MonitorReplies(qemu.Out);
+        var actual = EmulatorRun.MonitorReplies(nemu.Out);
+        Assert.Equal(expected.Take(3), actual.Take(3));
+        Assert.Contains("0x12345678", actual[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-M none -serial mon:stdio -display none", "\u0001h\u0001cinfo status\n\u0001x")]
+    [InlineData("-M none -nographic", "info status\nquit\n")]
+    public void StdioMuxAndNographicBehaveAsQemu(string commandLine, string input)
+    {
+        var args = commandLine.Split(' ');
+        var qemu = EmulatorRun.Run(EmulatorRun.Qemu, args, input);
+        var nemu = EmulatorRun.Run(EmulatorRun.Nemu, args, input);
+
+        Assert.Equal(qemu.ExitCode, nemu.ExitCode);
+        var expected = EmulatorRun.MonitorReplies(qemu.Out.Replace("QEMU: Terminated", "Nemu: Terminated", StringComparison.Ordinal));
+        var actual = EmulatorRun.MonitorReplies(nemu.Out);
+        Assert.Equal(expected, actual);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -93,6 +93,8 @@ public sealed partial class MuxChardev
 
         if (b == EscapeChar)
         {
+            // Input before the escape reaches the focused frontend before the command acts (C-a x after a line).
+            FlushFocus();
             _gotEscape = true;
             return false;
         }

@@ -32,15 +32,24 @@ public sealed class HmpMonitor : IChardevFrontend
 
     public void OnEvent(ChardevEvent chardevEvent)
     {
-        if (chardevEvent is ChardevEvent.Opened or ChardevEvent.MuxIn && !_greeted)
+        switch (chardevEvent)
         {
-            _greeted = true;
-            Output(HmpSession.Banner);
-            Write(HmpSession.Prompt);
-        }
-        else if (chardevEvent == ChardevEvent.Closed)
-        {
-            _greeted = false;
+            case ChardevEvent.Opened or ChardevEvent.MuxIn when !_greeted:
+                _greeted = true;
+                Output(HmpSession.Banner);
+                Write(HmpSession.Prompt);
+                break;
+            case ChardevEvent.MuxIn:
+                // QEMU's monitor_event: the monitor takes the console back with a fresh prompt.
+                _editor.Reset();
+                Write(HmpSession.Prompt);
+                break;
+            case ChardevEvent.MuxOut when _greeted:
+                Output("\n");
+                break;
+            case ChardevEvent.Closed:
+                _greeted = false;
+                break;
         }
     }
 

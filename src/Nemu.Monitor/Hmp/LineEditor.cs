@@ -26,6 +26,14 @@ public sealed class LineEditor
         _onLine = onLine;
     }
 
+    /// <summary>Drops a partly typed line (readline_restart).</summary>
+    public void Reset()
+    {
+        _line.Clear();
+        _escape = 0;
+        _historyIndex = _history.Count;
+    }
+
     /// <summary>Feeds received bytes.</summary>
     public void Feed(ReadOnlySpan<byte> data)
     {

@@ -7,7 +7,7 @@ namespace Nemu.System.Boards;
 /// </summary>
 public static class NoneMachine
 {
-    public static MachineType Type { get; } = new("none", "empty machine", Init);
+    public static MachineType Type { get; } = new("none", "empty machine", Init) { NoSerial = true };
 
     private static void Init(Machine machine)
     {

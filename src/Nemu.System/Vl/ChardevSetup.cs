@@ -6,8 +6,9 @@ namespace Nemu.System.Vl;
 /// <summary>
 /// Creates the character backends of the command line in QEMU's order and with its defaults
 /// (vl.c: qemu_create_early_backends, serial_parse, monitor_parse): <c>-chardev</c>, then <c>-serial</c>
-/// (serial0, serial1, ...), then <c>-monitor</c> (compat_monitor0) and <c>-mon</c>. With <c>-nographic</c> and no
-/// <c>-serial</c>/<c>-monitor</c>, serial0 and the monitor share stdio through a mux (<c>mon:stdio</c>). Without it
+/// (serial0, serial1, ...), then <c>-monitor</c> (compat_monitor0) and <c>-mon</c>. With <c>-nographic</c>, default
+/// serial0 and monitor share stdio through a mux (<c>mon:stdio</c>); if only one of them is a default (or the board
+/// has no serial port) that one gets stdio alone. Without it
 /// QEMU's defaults are graphical consoles, which Nemu has not: nothing is connected.
 /// </summary>
 public static class ChardevSetup
@@ -33,9 +34,27 @@ public static class ChardevSetup
 
         var serials = commandLine.Serials.ToList();
         var monitors = commandLine.Monitors.ToList();
-        if (commandLine.NoGraphic && serials.Count == 0 && monitors.Count == 0)
+        var defaultSerial = serials.Count == 0 && !machine.Type.NoSerial;
+        var defaultMonitor = monitors.Count == 0 && commandLine.Mons.Count == 0 && commandLine.QmpMonitors.Count == 0;
+        if (commandLine.NoGraphic)
         {
-            serials.Add("mon:stdio");
+            // vl.c: serial and monitor share stdio through a mux only when both are defaults.
+            if (defaultSerial && defaultMonitor)
+            {
+                serials.Add("mon:stdio");
+            }
+            else
+            {
+                if (defaultSerial)
+                {
+                    serials.Add("stdio");
+                }
+
+                if (defaultMonitor)
+                {
+                    monitors.Add("stdio");
+                }
+            }
         }
 
         var serialLocations = Vl.LocationsOf(commandLine, "serial");
@@ -54,7 +73,8 @@ public static class ChardevSetup
         for (var i = 0; i < monitors.Count; i++)
         {
             var label = i == 0 ? "compat_monitor0" : $"compat_monitor{i}";
-            var chardev = Guard(monitorLocations[i], () => factory.CreateFromLegacy(label, monitors[i]));
+            var location = i < monitorLocations.Count ? monitorLocations[i] : null;
+            var chardev = Guard(location, () => factory.CreateFromLegacy(label, monitors[i]));
             if (chardev is not null)
             {
                 extensions.AttachMonitor(machine, chardev);
