@@ -20,7 +20,10 @@ public sealed class ProjectGraphTests
         ["Nemu.Hw"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Loader"],
         ["Nemu.System"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Options", "Nemu.Loader"],
         ["Nemu.Monitor"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.System"],
-        ["Nemu.Cli"] = ["Nemu.System", "Nemu.Monitor", "Nemu.Hw"],
+        ["Nemu.Arm"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev"],
+        ["Nemu.Semihosting"] = ["Nemu.Core", "Nemu.Chardevs"],
+        ["Nemu.Boards"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Loader", "Nemu.System", "Nemu.Hw", "Nemu.Arm", "Nemu.Semihosting"],
+        ["Nemu.Cli"] = ["Nemu.System", "Nemu.Monitor", "Nemu.Hw", "Nemu.Boards"],
     };
 
     public static TheoryData<string> SourceProjects()
