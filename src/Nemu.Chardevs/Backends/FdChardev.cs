@@ -2,6 +2,7 @@
 // to one fd, input is read on an I/O thread from another. End of input sends CHR_EVENT_CLOSED as
 // fd_chr_read() does. Not modelled: chr_add_watch (writes to files and pipes are assumed to keep up).
 using Nemu.Chardevs.Interop;
+using Nemu.Core.Interop;
 using Nemu.Core.Threading;
 
 namespace Nemu.Chardevs.Backends;
@@ -33,7 +34,7 @@ public abstract class FdChardev : Chardev
             return data.Length;
         }
 
-        var n = Native.WriteSome(_outFd, data);
+        var n = FdIo.WriteSome(_outFd, data);
 
         // A write error (the reader of a pipe went away) loses the bytes, as in QEMU.
         return n < 0 ? data.Length : n;
@@ -73,12 +74,12 @@ public abstract class FdChardev : Chardev
         {
             if (_inFd >= 0)
             {
-                Native.Close(_inFd);
+                LibC.Close(_inFd);
             }
 
             if (_outFd >= 0 && _outFd != _inFd)
             {
-                Native.Close(_outFd);
+                LibC.Close(_outFd);
             }
         }
     }
@@ -94,7 +95,7 @@ public abstract class FdChardev : Chardev
 
     private sealed class PumpSource(FdChardev owner) : IPumpSource
     {
-        public int Read(Span<byte> buffer) => Native.ReadSome(owner._inFd, buffer);
+        public int Read(Span<byte> buffer) => FdIo.ReadSome(owner._inFd, buffer);
 
         public void Deliver(Span<byte> data) => owner.QueueInput(data);
     }

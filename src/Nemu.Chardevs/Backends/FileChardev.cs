@@ -1,8 +1,7 @@
 // The file backend (QEMU's chardev/char-file.c): output to path= (truncated, or appended with
 // append=on), optional input from input-path= (10.0). Every Write is one write(2) with no user-space
 // buffer, so output is in the file even if the process dies or the peer goes away.
-using System.Runtime.InteropServices;
-using Nemu.Chardevs.Interop;
+using Nemu.Core.Interop;
 using Nemu.Core.Threading;
 
 namespace Nemu.Chardevs.Backends;
@@ -27,18 +26,18 @@ public sealed class FileChardev : FdChardev
     public static FileChardev Open(string id, IMainLoop loop, string path, string? inputPath = null, bool append = false)
     {
         const int Mode = 0x1b6; // 0666, as QEMU's qemu_create
-        var flags = Native.OWrOnly | Native.OCloExec | 0x40 /* O_CREAT */ | (append ? 0x400 /* O_APPEND */ : 0x200 /* O_TRUNC */);
+        var flags = LibC.OWrOnly | LibC.OCloExec | LibC.OCreat | (append ? LibC.OAppend : LibC.OTrunc);
         var outFd = OpenOrThrow(path, flags, Mode);
         var inFd = -1;
         if (inputPath is not null)
         {
             try
             {
-                inFd = OpenOrThrow(inputPath, Native.ORdOnly | Native.OCloExec, 0);
+                inFd = OpenOrThrow(inputPath, LibC.ORdOnly | LibC.OCloExec, 0);
             }
             catch
             {
-                Native.Close(outFd);
+                LibC.Close(outFd);
                 throw;
             }
         }
@@ -50,10 +49,10 @@ public sealed class FileChardev : FdChardev
 
     internal static int OpenOrThrow(string path, int flags, int mode)
     {
-        var fd = Native.Open(path, flags, mode);
+        var fd = LibC.Open(path, flags, mode);
         if (fd < 0)
         {
-            throw new ChardevException($"Could not open '{path}': {Native.ErrorText(Marshal.GetLastPInvokeError())}");
+            throw new ChardevException($"Could not open '{path}': {Errno.LastText()}");
         }
 
         return fd;

@@ -2,7 +2,7 @@
 // exist, otherwise PATH for both. Difference from QEMU: the FIFOs are opened read-write, so startup
 // does not block until a peer opens the other end, and a peer closing its end is not end of input
 // (another peer can open it later).
-using Nemu.Chardevs.Interop;
+using Nemu.Core.Interop;
 using Nemu.Core.Threading;
 
 namespace Nemu.Chardevs.Backends;
@@ -22,19 +22,19 @@ public sealed class PipeChardev : FdChardev
     /// <exception cref="ChardevException"><c>Could not open 'P': No such file or directory</c>.</exception>
     public static PipeChardev Open(string id, IMainLoop loop, string path)
     {
-        const int Flags = Native.ORdWr | Native.OCloExec;
-        var outFd = Native.Open(path + ".out", Flags, 0);
-        var inFd = Native.Open(path + ".in", Flags, 0);
+        const int Flags = LibC.ORdWr | LibC.OCloExec;
+        var outFd = LibC.Open(path + ".out", Flags, 0);
+        var inFd = LibC.Open(path + ".in", Flags, 0);
         if (inFd < 0 || outFd < 0)
         {
             if (inFd >= 0)
             {
-                Native.Close(inFd);
+                LibC.Close(inFd);
             }
 
             if (outFd >= 0)
             {
-                Native.Close(outFd);
+                LibC.Close(outFd);
             }
 
             inFd = outFd = FileChardev.OpenOrThrow(path, Flags, 0);

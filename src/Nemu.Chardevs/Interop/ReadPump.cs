@@ -3,6 +3,8 @@
 // (management.md §6.2), done with one poll(2) on the data fd and an eventfd that wakes the thread.
 // While input is paused a socket is still watched for POLLRDHUP/POLLHUP/POLLERR, so a hang-up
 // (including a TCP FIN) is seen without reading the bytes the guest has not consumed yet.
+using Nemu.Core.Interop;
+
 namespace Nemu.Chardevs.Interop;
 
 /// <summary>Why <see cref="ReadPump.Run"/> returned.</summary>
@@ -42,7 +44,7 @@ internal sealed class ReadPump : IDisposable
 
     public ReadPump()
     {
-        _wakeFd = Native.CreateEventFd();
+        _wakeFd = FdIo.CreateEventFd();
     }
 
     /// <summary>The pump's read buffer, reused for draining a connection after a hang-up.</summary>
@@ -56,7 +58,7 @@ internal sealed class ReadPump : IDisposable
         if (!_wantData)
         {
             _wantData = true;
-            Native.Signal(_wakeFd);
+            FdIo.Signal(_wakeFd);
         }
     }
 
@@ -69,7 +71,7 @@ internal sealed class ReadPump : IDisposable
         _stopped = true;
         if (Volatile.Read(ref _disposed) == 0)
         {
-            Native.Signal(_wakeFd);
+            FdIo.Signal(_wakeFd);
         }
     }
 
@@ -80,12 +82,12 @@ internal sealed class ReadPump : IDisposable
     /// </summary>
     public unsafe bool Wait(int fd, int timeoutMs)
     {
-        var fds = stackalloc Native.PollFd[2];
-        fds[0] = new Native.PollFd { Fd = fd, Events = Native.PollIn };
-        fds[1] = new Native.PollFd { Fd = _wakeFd, Events = Native.PollIn };
+        var fds = stackalloc PollFd[2];
+        fds[0] = new PollFd { Fd = fd, Events = LibC.PollIn };
+        fds[1] = new PollFd { Fd = _wakeFd, Events = LibC.PollIn };
         while (!_stopped)
         {
-            var r = Native.Poll(fds, 2, timeoutMs);
+            var r = LibC.Poll(fds, 2, timeoutMs);
             if (r == 0)
             {
                 return false;
@@ -98,7 +100,7 @@ internal sealed class ReadPump : IDisposable
 
             if (fds[1].REvents != 0)
             {
-                Native.Drain(_wakeFd);
+                FdIo.Drain(_wakeFd);
             }
 
             if (fds[0].REvents != 0)
@@ -117,7 +119,7 @@ internal sealed class ReadPump : IDisposable
     /// </summary>
     public unsafe PumpExit Run(int fd, bool watchHangUp, IPumpSource source)
     {
-        var fds = stackalloc Native.PollFd[2];
+        var fds = stackalloc PollFd[2];
         while (true)
         {
             if (_stopped)
@@ -127,17 +129,17 @@ internal sealed class ReadPump : IDisposable
 
             var want = _wantData;
             fds[0].Fd = want || watchHangUp ? fd : -1;
-            fds[0].Events = (short)((want ? Native.PollIn : 0) | (watchHangUp ? Native.PollRdHup : 0));
+            fds[0].Events = (short)((want ? LibC.PollIn : 0) | (watchHangUp ? LibC.PollRdHup : 0));
             fds[0].REvents = 0;
-            fds[1] = new Native.PollFd { Fd = _wakeFd, Events = Native.PollIn };
-            if (Native.Poll(fds, 2, -1) < 0)
+            fds[1] = new PollFd { Fd = _wakeFd, Events = LibC.PollIn };
+            if (LibC.Poll(fds, 2, -1) < 0)
             {
                 continue;
             }
 
             if (fds[1].REvents != 0)
             {
-                Native.Drain(_wakeFd);
+                FdIo.Drain(_wakeFd);
             }
 
             if (_stopped)
@@ -151,7 +153,7 @@ internal sealed class ReadPump : IDisposable
                 continue;
             }
 
-            if ((revents & Native.PollNval) != 0)
+            if ((revents & LibC.PollNval) != 0)
             {
                 return PumpExit.HangUp;
             }
@@ -185,7 +187,7 @@ internal sealed class ReadPump : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _stopped = true;
-            Native.Close(_wakeFd);
+            LibC.Close(_wakeFd);
         }
     }
 }

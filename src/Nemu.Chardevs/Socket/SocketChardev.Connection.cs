@@ -3,6 +3,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Nemu.Chardevs.Interop;
+using Nemu.Core.Interop;
 
 namespace Nemu.Chardevs.Socket;
 
@@ -109,7 +110,7 @@ public sealed partial class SocketChardev
             SocketError.ConnectionReset => 104,
             _ => 0,
         };
-        return errno != 0 ? Native.ErrorText(errno) : e.Message;
+        return errno != 0 ? Errno.Text(errno) : e.Message;
     }
 
     /// <summary>Connects to the target; null with QEMU's error text on failure.</summary>

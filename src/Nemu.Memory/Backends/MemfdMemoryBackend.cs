@@ -1,7 +1,7 @@
 // QEMU's -object memory-backend-memfd (hostmem-memfd.c): memfd_create + ftruncate + mmap, optional
 // MFD_HUGETLB, and by default sealed against shrinking/growing (F_SEAL_GROW|F_SEAL_SHRINK|F_SEAL_SEAL) so a
 // peer that maps the fd cannot be surprised by a size change. Not modelled: hugetlbsize selection.
-using Nemu.Memory.Interop;
+using Nemu.Core.Interop;
 
 namespace Nemu.Memory.Backends;
 
@@ -16,23 +16,23 @@ public sealed class MemfdMemoryBackend : HostMemoryBackend
             throw new PlatformNotSupportedException("memory-backend-memfd requires Linux");
         }
 
-        var flags = LibC.MfdCloexec | (hugetlb ? LibC.MfdHugetlb : 0) | (seal ? LibC.MfdAllowSealing : 0);
+        var flags = LibC.MfdCloExec | (hugetlb ? LibC.MfdHugetlb : 0) | (seal ? LibC.MfdAllowSealing : 0);
         var fd = LibC.MemfdCreate(name, flags);
         if (fd < 0)
         {
-            throw new InvalidOperationException($"cannot create memfd '{name}': {LibC.LastError()}");
+            throw new InvalidOperationException($"cannot create memfd '{name}': {Errno.LastText()}");
         }
 
         if (LibC.Ftruncate(fd, (long)size) != 0)
         {
-            var error = LibC.LastError();
+            var error = Errno.LastText();
             _ = LibC.Close(fd);
             throw new InvalidOperationException($"cannot set memfd '{name}' to 0x{size:x} bytes: {error}");
         }
 
         if (seal && LibC.Fcntl(fd, LibC.FAddSeals, LibC.FSealGrow | LibC.FSealShrink | LibC.FSealSeal) != 0)
         {
-            var error = LibC.LastError();
+            var error = Errno.LastText();
             _ = LibC.Close(fd);
             throw new InvalidOperationException($"cannot seal memfd '{name}': {error}");
         }

@@ -2,7 +2,7 @@
 // bounds-checked by the dispatch code against Size before the host pointer is used, so a guest can never make
 // the host touch memory outside the block. Not modelled: resizeable blocks, dirty bitmaps, migration.
 using System.Runtime.InteropServices;
-using Nemu.Memory.Interop;
+using Nemu.Core.Interop;
 
 namespace Nemu.Memory.Backends;
 
@@ -73,7 +73,7 @@ public sealed unsafe class RamBlock : IDisposable
         var p = LibC.Mmap(0, (nuint)size, LibC.ProtRead | LibC.ProtWrite, flags, -1, 0);
         if (p == LibC.MapFailed)
         {
-            throw new InvalidOperationException($"cannot allocate 0x{size:x} bytes of guest RAM for '{name}': {LibC.LastError()}");
+            throw new InvalidOperationException($"cannot allocate 0x{size:x} bytes of guest RAM for '{name}': {Errno.LastText()}");
         }
 
         return new RamBlock(name, (byte*)p, size, mmapped: true, fd: -1, ownsFd: false);
@@ -86,7 +86,7 @@ public sealed unsafe class RamBlock : IDisposable
         var p = LibC.Mmap(0, (nuint)Math.Max(size, 1), LibC.ProtRead | LibC.ProtWrite, flags, fd, 0);
         if (p == LibC.MapFailed)
         {
-            var error = LibC.LastError();
+            var error = Errno.LastText();
             _ = LibC.Close(fd);
             throw new InvalidOperationException($"cannot map memfd for '{name}': {error}");
         }

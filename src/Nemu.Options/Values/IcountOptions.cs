@@ -1,5 +1,6 @@
 // Implements: management.md §1.2 (-icount); QEMU 7.2 softmmu/icount.c icount_configure and
 // replay/replay.c replay_configure (rr=record|replay needs rrfile). MAX_ICOUNT_SHIFT is 10.
+using Nemu.Core.Text;
 using Nemu.Options.Syntax;
 
 namespace Nemu.Options.Values;
@@ -42,8 +43,7 @@ public sealed record IcountOptions(int? Shift, bool Auto, bool Align, bool Sleep
         if (!auto)
         {
             // qemu_strtol base 0, then 0..MAX_ICOUNT_SHIFT.
-            if (!QemuStrtoull.Scan(shiftText, 0, 0, out var v, out var end, out var overflow) || end != shiftText.Length
-                || overflow || v > MaxShift)
+            if (QemuStrtol.Strtoi64(shiftText, 0, out var v) != QemuParseStatus.Ok || v < 0 || v > MaxShift)
             {
                 throw new OptionsException("icount: Invalid shift value");
             }

@@ -1,6 +1,7 @@
 // Implements: management.md §1.2 (-smp); QEMU 7.2 hw/core/machine.c SMPConfiguration as visited from the
 // "smp-opts" QemuOpts: every value must be an integer ("Parameter 'smp.cpus' expects integer") and unknown
 // keys are "unexpected". QEMU reports these without a command-line location. Not modelled: topology checks.
+using Nemu.Core.Text;
 using Nemu.Options.Syntax;
 
 namespace Nemu.Options.Values;
@@ -31,15 +32,12 @@ public sealed record SmpOptions(long? Cpus, long? Sockets, long? Dies, long? Clu
 
     private static long ParseInt(string key, string text)
     {
-        // qemu_strtoi64 base 0: optional sign, decimal/0x hex/0 octal, range-checked.
-        var negative = text.StartsWith('-');
-        var body = negative || text.StartsWith('+') ? text[1..] : text;
-        if (body.StartsWith('-') || body.StartsWith('+') || !QemuStrtoull.Scan(body, 0, 0, out var v, out var end, out var overflow)
-            || end != body.Length || overflow || v > (negative ? 1UL << 63 : long.MaxValue))
+        // The keyval input visitor's int64: qemu_strtoi64 base 0 over the whole value.
+        if (QemuStrtol.Strtoi64(text, 0, out var value) != QemuParseStatus.Ok)
         {
             throw new OptionsException($"Parameter 'smp.{key}' expects integer");
         }
 
-        return negative ? unchecked(-(long)v) : (long)v;
+        return value;
     }
 }

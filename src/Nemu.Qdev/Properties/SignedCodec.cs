@@ -1,5 +1,7 @@
 // Implements: int32/int64 properties: qemu_strtoi64 base 0 then the int32_t range check; -global syntax
 // errors say "int64". Prints as "-1 (0xffffffffffffffff)" (the value widened to 64 bits, as QEMU does).
+using Nemu.Core.Text;
+
 namespace Nemu.Qdev.Properties;
 
 /// <summary>Signed integer properties of 32 or 64 bits, carried as <see cref="long"/>.</summary>
@@ -26,7 +28,7 @@ public sealed class SignedCodec : PropertyCodec<long>
 
     public override ParseOutcome Parse(string text, out long value)
     {
-        if (!QemuNumberParser.TryParseInt64(text, out value))
+        if (QemuStrtol.Strtoi64(text, 0, out value) != QemuParseStatus.Ok)
         {
             return ParseOutcome.Syntax;
         }

@@ -1,6 +1,7 @@
 // Implements: size properties (DEFINE_PROP_SIZE): qemu_strtosz parsing ("expects size"); printing as the
 // string output visitor's human form "16777216 (16 MiB)" (value, then 3 significant digits and a unit).
 using System.Globalization;
+using Nemu.Core.Text;
 
 namespace Nemu.Qdev.Properties;
 
@@ -14,7 +15,7 @@ public sealed class SizeCodec : PropertyCodec<ulong>
     public override string TypeName => "size";
 
     public override ParseOutcome Parse(string text, out ulong value) =>
-        QemuNumberParser.TryParseSize(text, out value) ? ParseOutcome.Ok : ParseOutcome.Syntax;
+        QemuStrtosz.Strtosz(text, out value) == QemuParseStatus.Ok ? ParseOutcome.Ok : ParseOutcome.Syntax;
 
     public override string Expects(ParseOutcome outcome, PropertySource source) => "size";
 

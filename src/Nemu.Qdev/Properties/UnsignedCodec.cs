@@ -1,6 +1,8 @@
 // Implements: uint8/16/32/64 properties: qemu_strtou64 base 0, then visit_type_uintN's range check
 // ("expects uint32_t"); syntax errors say "integer" from -device (keyval) and "uint64" from -global.
 // Prints as "25000000 (0x17d7840)".
+using Nemu.Core.Text;
+
 namespace Nemu.Qdev.Properties;
 
 /// <summary>Unsigned integer properties of 8 to 64 bits, carried as <see cref="ulong"/>.</summary>
@@ -29,7 +31,7 @@ public sealed class UnsignedCodec : PropertyCodec<ulong>
 
     public override ParseOutcome Parse(string text, out ulong value)
     {
-        if (!QemuNumberParser.TryParseUInt64(text, out value))
+        if (QemuStrtol.Strtou64(text, 0, out value) != QemuParseStatus.Ok)
         {
             return ParseOutcome.Syntax;
         }

@@ -3,8 +3,8 @@
 using System.Diagnostics;
 using System.Text;
 using Nemu.Chardevs.Backends;
-using Nemu.Chardevs.Interop;
 using Nemu.Chardevs.Tests.TestSupport;
+using Nemu.Core.Interop;
 
 namespace Nemu.Chardevs.Tests.Backends;
 
@@ -114,8 +114,8 @@ public sealed class FdChardevTests : IDisposable
         var output = _paths.New(".out");
         File.WriteAllText(input, "keys");
         File.WriteAllText(output, "");
-        var inFd = Native.Open(input, Native.ORdOnly, 0);
-        var outFd = Native.Open(output, Native.OWrOnly, 0);
+        var inFd = LibC.Open(input, LibC.ORdOnly, 0);
+        var outFd = LibC.Open(output, LibC.OWrOnly, 0);
         try
         {
             using var stdio = StdioChardev.Open("s0", _loop, signal: false, inFd, outFd);
@@ -133,8 +133,8 @@ public sealed class FdChardevTests : IDisposable
         }
         finally
         {
-            Native.Close(inFd);
-            Native.Close(outFd);
+            LibC.Close(inFd);
+            LibC.Close(outFd);
         }
     }
 

@@ -1,7 +1,7 @@
 // QEMU's memory-backend-memfd / memory-backend-ram behaviour (pci.md §1.1 RAM), and the interop layer.
 using Nemu.Core;
+using Nemu.Core.Interop;
 using Nemu.Memory.Backends;
-using Nemu.Memory.Interop;
 
 namespace Nemu.Memory.Tests.Backends;
 
