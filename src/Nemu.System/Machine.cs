@@ -70,6 +70,15 @@ public sealed class Machine : IDisposable
     /// <summary>Main RAM (QEMU's machine->ram), created from <c>-m</c> or <c>-machine memory-backend=</c>; the board maps it.</summary>
     public MemoryRegion? Ram { get; set; }
 
+    /// <summary><c>-kernel</c> (or <c>-machine kernel=</c>); the board decides how to boot it.</summary>
+    public string? KernelFilename { get; set; }
+
+    /// <summary><c>-initrd</c>.</summary>
+    public string? InitrdFilename { get; set; }
+
+    /// <summary><c>-append</c>.</summary>
+    public string? KernelCommandLine { get; set; }
+
     /// <summary>The current run state.</summary>
     public RunState State { get; private set; } = RunState.Prelaunch;
 

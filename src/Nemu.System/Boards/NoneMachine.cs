@@ -1,3 +1,5 @@
+using Nemu.System.Vl;
+
 namespace Nemu.System.Boards;
 
 /// <summary>
@@ -11,6 +13,11 @@ public static class NoneMachine
 
     private static void Init(Machine machine)
     {
+        if (machine.KernelFilename is not null)
+        {
+            throw new VlException("The -kernel parameter is not supported (use the generic 'loader' device instead).");
+        }
+
         if (machine.Ram is not null)
         {
             machine.SystemMemory.AddSubregion(0, machine.Ram);

@@ -92,6 +92,9 @@ public static class Vl
         var machine = new Machine(type, time, context.Devices);
         try
         {
+            machine.KernelFilename = commandLine.Kernel ?? commandLine.Machine?.Get("kernel");
+            machine.InitrdFilename = commandLine.Initrd ?? commandLine.Machine?.Get("initrd");
+            machine.KernelCommandLine = commandLine.Append ?? commandLine.Machine?.Get("append");
             RamSetup.Create(machine, commandLine, objects);
             ChardevSetup.Create(machine, commandLine, context, extensions);
             foreach (var global in commandLine.Globals)
