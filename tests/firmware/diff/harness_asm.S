@@ -41,7 +41,7 @@ diff_load:
 #elif __ARM_ARCH >= 7
     msr APSR_nzcvq, r1
 #else
-    msr APSR, r1
+    msr APSR_nzcvq, r1
 #endif
     ldm r0, {r0-r7}
     bx lr
