@@ -16,7 +16,7 @@ public static class CaseGenerator
     /// <summary>Bumped whenever a seed would produce different cases; recorded vectors must match it.</summary>
     public const int Version = 1;
 
-    private static readonly uint[] s_edgeValues = [0, 1, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, 0xFFFF_FFFE, 0x8000_0001, 0x0000_FFFF, 0xFFFF_8000];
+    private static readonly uint[] EdgeValues = [0, 1, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, 0xFFFF_FFFE, 0x8000_0001, 0x0000_FFFF, 0xFFFF_8000];
 
     /// <summary>The groups of each variant, with weights.</summary>
     public static IReadOnlyList<(string Group, int Weight)> Groups(Variant variant) => variant.Name switch
@@ -53,7 +53,7 @@ public static class CaseGenerator
         {
             state.R[r] = rng.Below(10) switch
             {
-                < 3 => rng.Pick(s_edgeValues),
+                < 3 => rng.Pick(EdgeValues),
                 < 5 => (uint)rng.Below(65),
                 _ => rng.Next32(),
             };
@@ -130,14 +130,14 @@ public static class CaseGenerator
         _ => throw new ArgumentException("unknown group " + group, nameof(group)),
     };
 
-    private static readonly string[] s_conditions = ["eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le"];
-    private static readonly string[] s_itGroups = ["alu", "alu", "shift", "muldiv", "bits", "sat"];
+    private static readonly string[] Conditions = ["eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le"];
+    private static readonly string[] ItGroups = ["alu", "alu", "shift", "muldiv", "bits", "sat"];
 
     /// <summary>IT with a random condition (never AL, whose "else" slots are UNPREDICTABLE) over 1-4 instructions.</summary>
     private static List<string> ItBlock(FormContext c, int count)
     {
         var rng = c.Rng;
-        var index = rng.Below(s_conditions.Length);
+        var index = rng.Below(Conditions.Length);
         var inverse = index ^ 1;
         var pattern = new StringBuilder();
         var list = new List<string>();
@@ -149,13 +149,13 @@ public static class CaseGenerator
                 pattern.Append(then ? 't' : 'e');
             }
 
-            c.Cond = s_conditions[then ? index : inverse];
-            var groups = c.Variant.HasDsp ? [.. s_itGroups, "simd", "dspmul"] : s_itGroups;
+            c.Cond = Conditions[then ? index : inverse];
+            var groups = c.Variant.HasDsp ? [.. ItGroups, "simd", "dspmul"] : ItGroups;
             list.Add(Single(c, rng.Pick(groups)));
         }
 
         c.Cond = string.Empty;
-        list.Insert(0, $"it{pattern} {s_conditions[index]}");
+        list.Insert(0, $"it{pattern} {Conditions[index]}");
         return list;
     }
 

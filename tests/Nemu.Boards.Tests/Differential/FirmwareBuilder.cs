@@ -5,19 +5,19 @@ namespace Nemu.Boards.Tests.Differential;
 /// <summary>Builds the demo programs and differential images with tests/firmware/build.sh.</summary>
 public static class FirmwareBuilder
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
-    private static readonly Lock s_demoLock = new();
-    private static bool s_demosBuilt;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly Lock DemoLock = new();
+    private static bool _demosBuilt;
 
     /// <summary>Builds every demo program once per test run; returns out/VARIANT/PROGRAM.elf.</summary>
     public static string Demo(Variant variant, string program)
     {
-        lock (s_demoLock)
+        lock (DemoLock)
         {
-            if (!s_demosBuilt)
+            if (!_demosBuilt)
             {
                 Run(["all"]);
-                s_demosBuilt = true;
+                _demosBuilt = true;
             }
         }
 
@@ -39,7 +39,7 @@ public static class FirmwareBuilder
     private static void Run(string[] arguments)
     {
         ProcessRun.Require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
-        var result = ProcessRun.Run("bash", [RepositoryPaths.BuildScript, .. arguments], s_timeout);
+        var result = ProcessRun.Run("bash", [RepositoryPaths.BuildScript, .. arguments], Timeout);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"tests/firmware/build.sh {string.Join(' ', arguments)} failed (exit {result.ExitCode}):\n{result.Error}{result.Output}");

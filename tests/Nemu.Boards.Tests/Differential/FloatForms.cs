@@ -15,23 +15,23 @@ public static class FloatForms
     /// <summary>FPSCR bits that exist on ARMv7-M: NZCV, AHP, DN, FZ, RMode, IDC and the IXC..IOC flags.</summary>
     public const uint FpscrMask = 0xF7C0_009F;
 
-    private static readonly uint[] s_specials =
+    private static readonly uint[] Specials =
     [
         0x0000_0000, 0x8000_0000, 0x7F80_0000, 0xFF80_0000, 0x7FC0_0000, 0x7F80_0001, 0xFFC0_0001, 0x7FBF_FFFF,
         0x0000_0001, 0x807F_FFFF, 0x0080_0000, 0x8080_0000, 0x7F7F_FFFF, 0x3F80_0000, 0xBF80_0000, 0x3F00_0000,
         0x3FC0_0000, 0x4020_0000, 0xBFC0_0000, 0x4F00_0000, 0xCF00_0000, 0x4F80_0000, 0x4EFF_FFFF, 0xCF00_0001,
     ];
 
-    private static readonly string[] s_binaryOps = ["vadd", "vsub", "vmul", "vdiv", "vnmul"];
-    private static readonly string[] s_accumulateOps = ["vmla", "vmls", "vnmla", "vnmls", "vfma", "vfms", "vfnma", "vfnms"];
-    private static readonly string[] s_unaryOps = ["vsqrt", "vabs", "vneg", "vmov"];
-    private static readonly string[] s_toInteger = ["vcvt.s32.f32", "vcvt.u32.f32", "vcvtr.s32.f32", "vcvtr.u32.f32"];
-    private static readonly string[] s_halfConversions = ["vcvtb.f32.f16", "vcvtt.f32.f16", "vcvtb.f16.f32", "vcvtt.f16.f32"];
-    private static readonly string[] s_immediates = ["1.0", "0.5", "2.0", "-1.5", "31.0", "0.125", "-0.1875", "10.0"];
+    private static readonly string[] BinaryOps = ["vadd", "vsub", "vmul", "vdiv", "vnmul"];
+    private static readonly string[] AccumulateOps = ["vmla", "vmls", "vnmla", "vnmls", "vfma", "vfms", "vfnma", "vfnms"];
+    private static readonly string[] UnaryOps = ["vsqrt", "vabs", "vneg", "vmov"];
+    private static readonly string[] ToInteger = ["vcvt.s32.f32", "vcvt.u32.f32", "vcvtr.s32.f32", "vcvtr.u32.f32"];
+    private static readonly string[] HalfConversions = ["vcvtb.f32.f16", "vcvtt.f32.f16", "vcvtb.f16.f32", "vcvtt.f16.f32"];
+    private static readonly string[] Immediates = ["1.0", "0.5", "2.0", "-1.5", "31.0", "0.125", "-0.1875", "10.0"];
 
     public static uint Value(DeterministicRandom rng) => rng.Below(5) switch
     {
-        0 or 1 => rng.Pick(s_specials),
+        0 or 1 => rng.Pick(Specials),
         2 => BitConverter.SingleToUInt32Bits(rng.Between(-1000, 1000) / (rng.Chance(50) ? 1f : 4f)),
         3 => ((uint)rng.Between(100, 160) << 23) | (rng.Next32() & 0x807F_FFFF),
         _ => rng.Next32(),
@@ -56,16 +56,16 @@ public static class FloatForms
         {
             case 0:
             case 1:
-                yield return $"{c.Op(rng.Pick(s_binaryOps))}.f32 {S(c)}, {S(c)}, {S(c)}";
+                yield return $"{c.Op(rng.Pick(BinaryOps))}.f32 {S(c)}, {S(c)}, {S(c)}";
                 break;
             case 2:
-                yield return $"{c.Op(rng.Pick(s_accumulateOps))}.f32 {S(c)}, {S(c)}, {S(c)}";
+                yield return $"{c.Op(rng.Pick(AccumulateOps))}.f32 {S(c)}, {S(c)}, {S(c)}";
                 break;
             case 3:
-                yield return $"{c.Op(rng.Pick(s_unaryOps))}.f32 {S(c)}, {S(c)}";
+                yield return $"{c.Op(rng.Pick(UnaryOps))}.f32 {S(c)}, {S(c)}";
                 break;
             case 4:
-                var toInt = rng.Pick(s_toInteger);
+                var toInt = rng.Pick(ToInteger);
                 yield return $"{Conditional(c, toInt)} {S(c)}, {S(c)}";
                 break;
             case 5:
@@ -80,7 +80,7 @@ public static class FloatForms
                     : $"{c.Op("vcvt")}.f32.{type} {sd}, {sd}, {FormContext.Dec(bits)}";
                 break;
             case 7:
-                var half = rng.Pick(s_halfConversions);
+                var half = rng.Pick(HalfConversions);
                 yield return $"{Conditional(c, half)} {S(c)}, {S(c)}";
                 break;
             case 8:
@@ -94,7 +94,7 @@ public static class FloatForms
                     0 => $"{c.Op("vmov")} {S(c)}, {c.Src()}",
                     1 => $"{c.Op("vmov")} {c.Dst()}, {S(c)}",
                     2 => $"{c.Op("vmrs")} {c.Dst()}, fpscr",
-                    _ => $"{c.Op("vmov")}.f32 {S(c)}, #{rng.Pick(s_immediates)}",
+                    _ => $"{c.Op("vmov")}.f32 {S(c)}, #{rng.Pick(Immediates)}",
                 };
                 break;
         }

@@ -8,12 +8,12 @@ namespace Nemu.Boards.Tests.Differential;
 /// <summary>Generators for ARMv7-M integer forms, by group.</summary>
 public static class IntegerForms
 {
-    private static readonly string[] s_dataOps = ["and", "bic", "orr", "orn", "eor", "add", "adc", "sub", "sbc", "rsb"];
-    private static readonly string[] s_compareOps = ["cmp", "cmn", "tst", "teq"];
-    private static readonly string[] s_shiftOps = ["lsl", "lsr", "asr", "ror"];
-    private static readonly string[] s_bitOps = ["clz", "rbit", "rev", "rev16", "revsh"];
-    private static readonly string[] s_extendOps = ["sxtb", "sxth", "uxtb", "uxth"];
-    private static readonly string[] s_longMulOps = ["umull", "smull", "umlal", "smlal"];
+    private static readonly string[] DataOps = ["and", "bic", "orr", "orn", "eor", "add", "adc", "sub", "sbc", "rsb"];
+    private static readonly string[] CompareOps = ["cmp", "cmn", "tst", "teq"];
+    private static readonly string[] ShiftOps = ["lsl", "lsr", "asr", "ror"];
+    private static readonly string[] BitOps = ["clz", "rbit", "rev", "rev16", "revsh"];
+    private static readonly string[] ExtendOps = ["sxtb", "sxth", "uxtb", "uxth"];
+    private static readonly string[] LongMulOps = ["umull", "smull", "umlal", "smlal"];
 
     /// <summary>A constant the Thumb-2 modified-immediate encoding can hold (ARMv7-M ARM A5.3.2).</summary>
     public static uint ModifiedImmediate(DeterministicRandom rng)
@@ -49,13 +49,13 @@ public static class IntegerForms
         switch (rng.Below(10))
         {
             case < 5:
-                var op = rng.Pick(s_dataOps);
+                var op = rng.Pick(DataOps);
                 var s = rng.Chance(50);
                 return rng.Chance(40)
                     ? $"{c.Op(op, s)} {c.Dst()}, {c.Src()}, {FormContext.Hex(ModifiedImmediate(rng))}"
                     : $"{c.Op(op, s)} {c.Dst()}, {c.Src()}, {c.Src()}{ImmediateShift(rng)}";
             case 5:
-                var cmp = rng.Pick(s_compareOps);
+                var cmp = rng.Pick(CompareOps);
                 return rng.Chance(40)
                     ? $"{c.Op(cmp)} {c.Src()}, {FormContext.Hex(ModifiedImmediate(rng))}"
                     : $"{c.Op(cmp)} {c.Src()}, {c.Src()}{ImmediateShift(rng)}";
@@ -77,7 +77,7 @@ public static class IntegerForms
     public static string Shift(FormContext c)
     {
         var rng = c.Rng;
-        var op = rng.Pick(s_shiftOps);
+        var op = rng.Pick(ShiftOps);
         var s = rng.Chance(60);
         switch (rng.Below(3))
         {
@@ -103,7 +103,7 @@ public static class IntegerForms
             case 2:
             case 3:
                 var (lo, hi) = c.DstPair();
-                return $"{c.Op(rng.Pick(s_longMulOps))} {lo}, {hi}, {c.Src()}, {c.Src()}";
+                return $"{c.Op(rng.Pick(LongMulOps))} {lo}, {hi}, {c.Src()}, {c.Src()}";
             default:
                 var divisor = rng.Below(13);
                 if (rng.Chance(30))
@@ -149,10 +149,10 @@ public static class IntegerForms
         var rng = c.Rng;
         if (rng.Chance(50))
         {
-            return $"{c.Op(rng.Pick(s_bitOps))}.w {c.Dst()}, {c.Src()}";
+            return $"{c.Op(rng.Pick(BitOps))}.w {c.Dst()}, {c.Src()}";
         }
 
         var rotate = rng.Below(4) == 0 ? string.Empty : ", ror " + FormContext.Dec(8 * rng.Between(1, 3));
-        return $"{c.Op(rng.Pick(s_extendOps))}.w {c.Dst()}, {c.Src()}{rotate}";
+        return $"{c.Op(rng.Pick(ExtendOps))}.w {c.Dst()}, {c.Src()}{rotate}";
     }
 }

@@ -11,7 +11,7 @@ namespace Nemu.Boards.Tests.Differential;
 public sealed class MemoryForms
 {
     private const int BufferBytes = CaseState.ScratchWords * 4;
-    private static readonly (string Load, string Store, int Size)[] s_singles =
+    private static readonly (string Load, string Store, int Size)[] Singles =
         [("ldr", "str", 4), ("ldrh", "strh", 2), ("ldrsh", "strh", 2), ("ldrb", "strb", 1), ("ldrsb", "strb", 1)];
 
     private readonly FormContext _c;
@@ -67,7 +67,7 @@ public sealed class MemoryForms
     private string? NextV6()
     {
         var rng = _c.Rng;
-        var (load, store, size) = rng.Pick(s_singles);
+        var (load, store, size) = rng.Pick(Singles);
         var isLoad = rng.Chance(60);
         var rt = isLoad ? _c.LowDst() : _c.LowSrc();
         switch (rng.Below(4))
@@ -102,7 +102,7 @@ public sealed class MemoryForms
     private string? NextV7()
     {
         var rng = _c.Rng;
-        var (load, store, size) = rng.Pick(s_singles);
+        var (load, store, size) = rng.Pick(Singles);
         var isLoad = rng.Chance(55);
         var op = _c.Op(isLoad ? load : store);
         var rt = isLoad ? _c.Dst() : _c.Src();

@@ -6,8 +6,8 @@ namespace Nemu.Boards.Tests.Differential;
 /// <summary>Generators for ARMv6-M integer forms.</summary>
 public static class ThumbOneForms
 {
-    private static readonly string[] s_twoRegisterOps = ["ands", "orrs", "eors", "bics", "adcs", "sbcs", "mvns", "lsls", "lsrs", "asrs", "rors"];
-    private static readonly string[] s_bitOps = ["rev", "rev16", "revsh", "sxtb", "sxth", "uxtb", "uxth"];
+    private static readonly string[] TwoRegisterOps = ["ands", "orrs", "eors", "bics", "adcs", "sbcs", "mvns", "lsls", "lsrs", "asrs", "rors"];
+    private static readonly string[] BitOps = ["rev", "rev16", "revsh", "sxtb", "sxth", "uxtb", "uxth"];
 
     public static string Alu(FormContext c)
     {
@@ -24,7 +24,7 @@ public static class ThumbOneForms
             case 3:
             case 4:
                 var rd = c.LowDst();
-                var op2 = rng.Pick(s_twoRegisterOps);
+                var op2 = rng.Pick(TwoRegisterOps);
                 return op2 == "mvns" ? $"mvns {rd}, {c.LowSrc()}" : $"{op2} {rd}, {rd}, {c.LowSrc()}";
             case 5:
                 return $"rsbs {c.LowDst()}, {c.LowSrc()}, #0";
@@ -49,7 +49,7 @@ public static class ThumbOneForms
                 var product = c.LowDst();
                 return $"muls {product}, {c.LowSrc()}, {product}";
             default:
-                return $"{rng.Pick(s_bitOps)} {c.LowDst()}, {c.LowSrc()}";
+                return $"{rng.Pick(BitOps)} {c.LowDst()}, {c.LowSrc()}";
         }
     }
 }
