@@ -1,4 +1,7 @@
+using Nemu.Hw.Cmsdk;
 using Nemu.Hw.Core;
+using Nemu.Hw.Misc;
+using Nemu.Hw.Mps2;
 using Nemu.Qdev;
 
 namespace Nemu.Hw;
@@ -9,5 +12,13 @@ public static class HwModule
     public static void Register(DeviceTypeRegistry registry)
     {
         registry.Register(GenericLoaderDevice.TypeInfo);
+        registry.Register(CmsdkApbUart.TypeInfo);
+        registry.Register(CmsdkApbTimer.TypeInfo);
+        registry.Register(CmsdkApbDualTimer.TypeInfo);
+        registry.Register(CmsdkApbWatchdog.TypeInfo);
+        registry.Register(CmsdkApbWatchdog.LuminaryTypeInfo);
+        registry.Register(Mps2Fpgaio.TypeInfo);
+        registry.Register(Mps2Scc.TypeInfo);
+        registry.Register(UnimplementedDevice.TypeInfo);
     }
 }
