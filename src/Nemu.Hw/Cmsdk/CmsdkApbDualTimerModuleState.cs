@@ -11,7 +11,7 @@ public sealed class CmsdkApbDualTimerModuleState
         StateDescription<CmsdkApbDualTimerModuleState>.Builder("cmsdk-apb-dualtimer-module", 1, 1)
             .Struct("timer", s => s.Timer, PtimerStateFields.Vmsd)
             .UInt32("load", s => ref s.Load)
-            .UInt32("value", s => ref s.Value)
+            .UInt32("value", s => ref s.Value, reset: 0xffffffff)
             .UInt32("control", s => ref s.Control, reset: CmsdkApbDualTimer.ControlIntEn)
             .UInt32("intstatus", s => ref s.IntStatus)
             .Build();

@@ -16,6 +16,7 @@ internal sealed class TestMachine : IChardevProvider
         Tree = new QdevTree(DeviceTypeRegistry.Create(HwModule.Register));
         Tree.AddService(Time);
         Tree.AddService<IChardevProvider>(this);
+        Time.Start();
     }
 
     public MachineTime Time { get; } = MachineTime.CreateManual();
