@@ -2,6 +2,7 @@ using Nemu.Hw.Cmsdk;
 using Nemu.Hw.Core;
 using Nemu.Hw.Misc;
 using Nemu.Hw.Mps2;
+using Nemu.Hw.Stellaris;
 using Nemu.Qdev;
 
 namespace Nemu.Hw;
@@ -20,5 +21,7 @@ public static class HwModule
         registry.Register(Mps2Fpgaio.TypeInfo);
         registry.Register(Mps2Scc.TypeInfo);
         registry.Register(UnimplementedDevice.TypeInfo);
+        registry.Register(StellarisSys.TypeInfo);
+        registry.Register(StellarisGptm.TypeInfo);
     }
 }
