@@ -1,4 +1,8 @@
+using Nemu.Hw.Cmsdk;
 using Nemu.Hw.Core;
+using Nemu.Hw.Misc;
+using Nemu.Hw.Mps2;
+using Nemu.Hw.Stellaris;
 using Nemu.Qdev;
 
 namespace Nemu.Hw;
@@ -9,5 +13,15 @@ public static class HwModule
     public static void Register(DeviceTypeRegistry registry)
     {
         registry.Register(GenericLoaderDevice.TypeInfo);
+        registry.Register(CmsdkApbUart.TypeInfo);
+        registry.Register(CmsdkApbTimer.TypeInfo);
+        registry.Register(CmsdkApbDualTimer.TypeInfo);
+        registry.Register(CmsdkApbWatchdog.TypeInfo);
+        registry.Register(CmsdkApbWatchdog.LuminaryTypeInfo);
+        registry.Register(Mps2Fpgaio.TypeInfo);
+        registry.Register(Mps2Scc.TypeInfo);
+        registry.Register(UnimplementedDevice.TypeInfo);
+        registry.Register(StellarisSys.TypeInfo);
+        registry.Register(StellarisGptm.TypeInfo);
     }
 }
