@@ -57,7 +57,7 @@ internal static class ThumbTable16
         new("01000101nmmmmnnn", "CMP (register) T2", Op.CmpReg, V6M, RnRm4),
         new("01000110dmmmmddd", "MOV (register) T1", Op.MovReg, V6M, RdRm),
         new("010001110mmmmxxx", "BX T1", Op.Bx, V6M, OperandForms.Rm),
-        new("010001111mmmmxxx", "BLX (register) T1", Op.Blx, V6M, OperandForms.Rm),
+        new("010001111mmmm000", "BLX (register) T1", Op.Blx, V6M, OperandForms.Rm),
 
         new("01001tttiiiiiiii", "LDR (literal) T1", Op.Ldr, V6M, LdrLit16),
 
