@@ -45,6 +45,9 @@ public sealed class Nvic
 
     public int NumIrq { get; }
 
+    /// <summary>The CPU whose exceptions this NVIC controls.</summary>
+    public ArmCpu Cpu => _cpu;
+
     public int NumPriorityBits { get; }
 
     /// <summary>The gpio-in lines of the external interrupts (connect device outputs here).</summary>
