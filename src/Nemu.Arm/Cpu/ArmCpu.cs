@@ -296,15 +296,16 @@ public sealed partial class ArmCpu : ICpuRunner
         }
     }
 
-    /// <summary>A memory access is about to happen: time must be exact, and the slice re-checks deadlines after it.</summary>
+    /// <summary>
+    /// A memory access is about to happen: report every instruction up to and including this one (QEMU's icount
+    /// counts the I/O instruction as executed when the device sees the time; checked against qemu-system-arm), and
+    /// have the slice re-check deadlines after it.
+    /// </summary>
     internal void BeforeDeviceAccess()
     {
         if (Counter is not null)
         {
-            // The current instruction is not complete: report those before it.
-            _unreported--;
             FlushInstructionCount();
-            _unreported = 1;
             _stopSlice = true;
         }
     }

@@ -1,5 +1,6 @@
 // SysTick (Armv7-M ARM B3.3; QEMU hw/timer/armv7m_systick.c; mprofile.md §4.6): CSR/RVR/CVR/CALIB on a Ptimer with
-// QEMU's policy (wrap after one period, continuous trigger, no immediate trigger/reload, no round-down). Reaching 0
+// QEMU's policy (wrap after one period, no counter round-down, no immediate reload, trigger only on decrement: the
+// first interrupt after enabling with CVR=0 comes RVR+1 ticks later, checked against qemu-system-arm). Reaching 0
 // sets COUNTFLAG and, with TICKINT, pends the SysTick exception; RVR=0 stops it after expiry. CLKSOURCE=0 selects
 // the board's reference clock (forced to 1 when there is none); CALIB reports TENMS from it or NOREF.
 // Word accesses only; unprivileged accesses are bus errors (checked by the SCS ops). Not modelled: the banked
@@ -35,8 +36,8 @@ public sealed class SysTick : IMemoryRegionOps
         _nvic = nvic;
         CpuClockHz = cpuClockHz;
         RefClockHz = refClockHz;
-        _timer = new Ptimer(time, "v7m_systick", Expired, PtimerPolicy.WrapAfterOnePeriod | PtimerPolicy.ContinuousTrigger
-            | PtimerPolicy.NoImmediateTrigger | PtimerPolicy.NoImmediateReload | PtimerPolicy.NoCounterRoundDown);
+        _timer = new Ptimer(time, "v7m_systick", Expired, PtimerPolicy.WrapAfterOnePeriod | PtimerPolicy.NoCounterRoundDown
+            | PtimerPolicy.NoImmediateReload | PtimerPolicy.TriggerOnlyOnDecrement);
         _registers = Table.Bind(this);
         Reset();
     }
@@ -64,7 +65,8 @@ public sealed class SysTick : IMemoryRegionOps
         _timer.Stop();
         _csr = RefClockHz == 0 ? ClkSource : 0;
         Rvr = 0;
-        _timer.SetLimit(0, reload: true);
+        _timer.SetCount(0);
+        _timer.SetLimit(0, reload: false);
         ApplyClock();
         _timer.CommitTransaction();
     }
@@ -133,9 +135,14 @@ public sealed class SysTick : IMemoryRegionOps
     private void WriteCvr()
     {
         _timer.BeginTransaction();
+        if (Rvr == 0)
+        {
+            _timer.Stop();
+        }
+
         _timer.SetCount(0);
-        _timer.CommitTransaction();
         _csr &= ~CountFlag;
+        _timer.CommitTransaction();
     }
 
     private void ApplyClock()

@@ -45,6 +45,13 @@ internal sealed class TestMachine
     /// </summary>
     public void LoadProgram(string body, IReadOnlyDictionary<int, string>? handlers = null, string cpu = "cortex-m3")
     {
+        LoadImage(Assembler.Assemble(ProgramSource(body, handlers), cpu));
+        Cpu.TakeReset();
+    }
+
+    /// <summary>The assembler source of a program with its vector table (see <see cref="LoadProgram"/>).</summary>
+    public static string ProgramSource(string body, IReadOnlyDictionary<int, string>? handlers = null)
+    {
         var vectors = new System.Text.StringBuilder();
         vectors.AppendLine($".word 0x{StackTop:x}");
         vectors.AppendLine(".word start + 1");
@@ -54,9 +61,7 @@ internal sealed class TestMachine
             vectors.AppendLine($".word {name} + 1");
         }
 
-        var source = vectors + "\n.thumb_func\ndefault_handler:\n b default_handler\n" + body;
-        LoadImage(Assembler.Assemble(source, cpu));
-        Cpu.TakeReset();
+        return vectors + "\n.thumb_func\ndefault_handler:\n b default_handler\n" + body;
     }
 
     public void LoadImage(byte[] image) => Space.WriteRomBlob(new GuestAddress(CodeBase), image);
