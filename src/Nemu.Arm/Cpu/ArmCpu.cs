@@ -23,6 +23,7 @@ public sealed partial class ArmCpu : ICpuRunner
     private bool _checkExceptions;
     private bool _stopSlice;
     private long _unreported;
+    private bool _traceExec;
 
     public ArmCpu(ArmCpuModel model, AddressSpace memory, IInstructionCounter? counter = null)
     {
@@ -236,6 +237,7 @@ public sealed partial class ArmCpu : ICpuRunner
     {
         var remaining = instructionBudget;
         _stopSlice = false;
+        _traceExec = Log.IsEnabled(LogItem.Exec);
         while (remaining > 0 && State == ArmCpuRunState.Running)
         {
             if (_checkExceptions)
@@ -269,6 +271,11 @@ public sealed partial class ArmCpu : ICpuRunner
     {
         var pc = R[15];
         TraceHook?.Invoke(this, pc);
+        if (_traceExec)
+        {
+            Log.Write(LogItem.Exec, $"Trace 0: 0x0 [00000000/{pc:x8}/{Xpsr:x8}/00000000]");
+        }
+
         InstructionCount++;
         _unreported++;
         if (!Thumb)
