@@ -16,17 +16,17 @@ internal static partial class ThumbInterpreter
         switch (x.Op)
         {
             case ThumbOp.Mul:
-            {
-                var result = n * m;
-                cpu.R[x.Rd] = result;
-                if (s)
                 {
-                    cpu.N = (result >> 31) != 0;
-                    cpu.Z = result == 0;
-                }
+                    var result = n * m;
+                    cpu.R[x.Rd] = result;
+                    if (s)
+                    {
+                        cpu.N = (result >> 31) != 0;
+                        cpu.Z = result == 0;
+                    }
 
-                return true;
-            }
+                    return true;
+                }
 
             case ThumbOp.Mla:
                 cpu.R[x.Rd] = (n * m) + cpu.R[x.Ra];
@@ -107,46 +107,46 @@ internal static partial class ThumbInterpreter
                 result = rotated & 0xFFFF;
                 break;
             case ThumbOp.Bfi or ThumbOp.Bfc:
-            {
-                int lsb = x.ShiftAmount, msb = x.Ra;
-                if (msb < lsb)
                 {
-                    return;
-                }
+                    int lsb = x.ShiftAmount, msb = x.Ra;
+                    if (msb < lsb)
+                    {
+                        return;
+                    }
 
-                var mask = (uint)(((1UL << (msb - lsb + 1)) - 1) << lsb);
-                var source = x.Op == ThumbOp.Bfc ? 0 : Reg(cpu, x.Rn, pc) << lsb;
-                result = (cpu.R[x.Rd] & ~mask) | (source & mask);
-                break;
-            }
+                    var mask = (uint)(((1UL << (msb - lsb + 1)) - 1) << lsb);
+                    var source = x.Op == ThumbOp.Bfc ? 0 : Reg(cpu, x.Rn, pc) << lsb;
+                    result = (cpu.R[x.Rd] & ~mask) | (source & mask);
+                    break;
+                }
 
             case ThumbOp.Sbfx or ThumbOp.Ubfx:
-            {
-                int lsb = x.ShiftAmount, width = x.Ra + 1;
-                if (lsb + width > 32)
                 {
-                    return;
-                }
+                    int lsb = x.ShiftAmount, width = x.Ra + 1;
+                    if (lsb + width > 32)
+                    {
+                        return;
+                    }
 
-                var field = (Reg(cpu, x.Rn, pc) >> lsb) & (uint)((1UL << width) - 1);
-                result = x.Op == ThumbOp.Sbfx ? ThumbImmediates.SignExtend(field, width) : field;
-                break;
-            }
+                    var field = (Reg(cpu, x.Rn, pc) >> lsb) & (uint)((1UL << width) - 1);
+                    result = x.Op == ThumbOp.Sbfx ? ThumbImmediates.SignExtend(field, width) : field;
+                    break;
+                }
 
             default:
-            {
-                var operand = Alu.ShiftC(Reg(cpu, x.Rn, pc), x.Shift, x.ShiftAmount, cpu.C, out _);
-                bool saturated;
-                result = x.Op == ThumbOp.Ssat
-                    ? Alu.SignedSat((int)operand, x.Ra, out saturated)
-                    : Alu.UnsignedSat((int)operand, x.Ra, out saturated);
-                if (saturated)
                 {
-                    cpu.Q = true;
-                }
+                    var operand = Alu.ShiftC(Reg(cpu, x.Rn, pc), x.Shift, x.ShiftAmount, cpu.C, out _);
+                    bool saturated;
+                    result = x.Op == ThumbOp.Ssat
+                        ? Alu.SignedSat((int)operand, x.Ra, out saturated)
+                        : Alu.UnsignedSat((int)operand, x.Ra, out saturated);
+                    if (saturated)
+                    {
+                        cpu.Q = true;
+                    }
 
-                break;
-            }
+                    break;
+                }
         }
 
         cpu.R[x.Rd] = result;

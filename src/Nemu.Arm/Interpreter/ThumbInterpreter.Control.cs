@@ -27,12 +27,12 @@ internal static partial class ThumbInterpreter
                 BxWritePc(cpu, Reg(cpu, x.Rm, pc));
                 return true;
             case ThumbOp.Blx:
-            {
-                var target = Reg(cpu, x.Rm, pc);
-                cpu.R[14] = (pc + 2) | 1;
-                BxWritePc(cpu, target);
-                return true;
-            }
+                {
+                    var target = Reg(cpu, x.Rm, pc);
+                    cpu.R[14] = (pc + 2) | 1;
+                    BxWritePc(cpu, target);
+                    return true;
+                }
 
             case ThumbOp.Cbz:
                 if ((cpu.R[x.Rn] == 0) != x.Has(InsnFlags.Variant))
@@ -42,17 +42,17 @@ internal static partial class ThumbInterpreter
 
                 return true;
             case ThumbOp.Tbb or ThumbOp.Tbh:
-            {
-                var isHalf = x.Op == ThumbOp.Tbh;
-                var address = Reg(cpu, x.Rn, pc) + (isHalf ? Reg(cpu, x.Rm, pc) << 1 : Reg(cpu, x.Rm, pc));
-                if (!cpu.Load(address, isHalf ? 2u : 1u, out var halfwords))
                 {
-                    return false;
-                }
+                    var isHalf = x.Op == ThumbOp.Tbh;
+                    var address = Reg(cpu, x.Rn, pc) + (isHalf ? Reg(cpu, x.Rm, pc) << 1 : Reg(cpu, x.Rm, pc));
+                    if (!cpu.Load(address, isHalf ? 2u : 1u, out var halfwords))
+                    {
+                        return false;
+                    }
 
-                cpu.R[15] = pc + 4 + (2 * halfwords);
-                return true;
-            }
+                    cpu.R[15] = pc + 4 + (2 * halfwords);
+                    return true;
+                }
 
             case ThumbOp.It:
                 cpu.ItState = (byte)((x.Cond << 4) | x.Extra);
@@ -122,20 +122,20 @@ internal static partial class ThumbInterpreter
         switch (sysm)
         {
             case < 8:
-            {
-                uint value = 0;
-                if ((sysm & 1) != 0 && privileged)
                 {
-                    value |= (uint)cpu.Ipsr;
-                }
+                    uint value = 0;
+                    if ((sysm & 1) != 0 && privileged)
+                    {
+                        value |= (uint)cpu.Ipsr;
+                    }
 
-                if ((sysm & 4) == 0)
-                {
-                    value |= cpu.Xpsr & 0xF80F0000;
-                }
+                    if ((sysm & 4) == 0)
+                    {
+                        value |= cpu.Xpsr & 0xF80F0000;
+                    }
 
-                return value;
-            }
+                    return value;
+                }
 
             case SpecialRegisters.Msp:
                 return privileged ? cpu.Msp : 0;
@@ -188,15 +188,15 @@ internal static partial class ThumbInterpreter
                 cpu.Basepri = (byte)(value & 0xFF & (0xFF << (8 - cpu.Nvic.NumPriorityBits)));
                 break;
             case SpecialRegisters.BasepriMax when v7:
-            {
-                var v = (byte)(value & 0xFF & (0xFF << (8 - cpu.Nvic.NumPriorityBits)));
-                if (v != 0 && (v < cpu.Basepri || cpu.Basepri == 0))
                 {
-                    cpu.Basepri = v;
-                }
+                    var v = (byte)(value & 0xFF & (0xFF << (8 - cpu.Nvic.NumPriorityBits)));
+                    if (v != 0 && (v < cpu.Basepri || cpu.Basepri == 0))
+                    {
+                        cpu.Basepri = v;
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case SpecialRegisters.Faultmask when v7:
                 if ((value & 1) == 0 || cpu.Nvic.ExecutionPriority() > -1)

@@ -19,45 +19,45 @@ internal static partial class ThumbInterpreter
             case ThumbOp.Stm or ThumbOp.Stmdb:
                 return StoreMultiple(cpu, in x, pc);
             case ThumbOp.Ldrex or ThumbOp.Ldrexb or ThumbOp.Ldrexh:
-            {
-                var size = x.Op == ThumbOp.Ldrex ? 4u : x.Op == ThumbOp.Ldrexh ? 2u : 1u;
-                var address = cpu.R[x.Rn] + x.Imm;
-                if (!cpu.Load(address, size, out var value, forceAligned: true))
                 {
-                    return false;
-                }
+                    var size = x.Op == ThumbOp.Ldrex ? 4u : x.Op == ThumbOp.Ldrexh ? 2u : 1u;
+                    var address = cpu.R[x.Rn] + x.Imm;
+                    if (!cpu.Load(address, size, out var value, forceAligned: true))
+                    {
+                        return false;
+                    }
 
-                cpu.ExclusiveValid = true;
-                cpu.ExclusiveAddress = address;
-                cpu.R[x.Rt] = value;
-                return true;
-            }
-
-            case ThumbOp.Strex or ThumbOp.Strexb or ThumbOp.Strexh:
-            {
-                var size = x.Op == ThumbOp.Strex ? 4u : x.Op == ThumbOp.Strexh ? 2u : 1u;
-                var address = cpu.R[x.Rn] + x.Imm;
-                if ((address & (size - 1)) != 0)
-                {
-                    return cpu.Store(address, size, 0, forceAligned: true);
-                }
-
-                if (!cpu.ExclusiveValid || cpu.ExclusiveAddress != address)
-                {
-                    cpu.ExclusiveValid = false;
-                    cpu.R[x.Rd] = 1;
+                    cpu.ExclusiveValid = true;
+                    cpu.ExclusiveAddress = address;
+                    cpu.R[x.Rt] = value;
                     return true;
                 }
 
-                if (!cpu.Store(address, size, cpu.R[x.Rt], forceAligned: true))
+            case ThumbOp.Strex or ThumbOp.Strexb or ThumbOp.Strexh:
                 {
-                    return false;
-                }
+                    var size = x.Op == ThumbOp.Strex ? 4u : x.Op == ThumbOp.Strexh ? 2u : 1u;
+                    var address = cpu.R[x.Rn] + x.Imm;
+                    if ((address & (size - 1)) != 0)
+                    {
+                        return cpu.Store(address, size, 0, forceAligned: true);
+                    }
 
-                cpu.ExclusiveValid = false;
-                cpu.R[x.Rd] = 0;
-                return true;
-            }
+                    if (!cpu.ExclusiveValid || cpu.ExclusiveAddress != address)
+                    {
+                        cpu.ExclusiveValid = false;
+                        cpu.R[x.Rd] = 1;
+                        return true;
+                    }
+
+                    if (!cpu.Store(address, size, cpu.R[x.Rt], forceAligned: true))
+                    {
+                        return false;
+                    }
+
+                    cpu.ExclusiveValid = false;
+                    cpu.R[x.Rd] = 0;
+                    return true;
+                }
 
             case ThumbOp.Clrex:
                 cpu.ExclusiveValid = false;

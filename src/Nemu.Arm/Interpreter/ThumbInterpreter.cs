@@ -58,18 +58,18 @@ internal static partial class ThumbInterpreter
                 DataProcessing(cpu, in x, pc, s);
                 return true;
             case ThumbOp.ShiftReg:
-            {
-                var result = Alu.ShiftC(Reg(cpu, x.Rn, pc), x.Shift, (int)(Reg(cpu, x.Rm, pc) & 0xFF), cpu.C, out var carry);
-                WriteResult(cpu, x.Rd, result, s, carry);
-                return true;
-            }
+                {
+                    var result = Alu.ShiftC(Reg(cpu, x.Rn, pc), x.Shift, (int)(Reg(cpu, x.Rm, pc) & 0xFF), cpu.C, out var carry);
+                    WriteResult(cpu, x.Rd, result, s, carry);
+                    return true;
+                }
 
             case ThumbOp.Adr:
-            {
-                var basePc = (pc + 4) & ~3u;
-                WriteRegBranch(cpu, x.Rd, x.Has(InsnFlags.Add) ? basePc + x.Imm : basePc - x.Imm);
-                return true;
-            }
+                {
+                    var basePc = (pc + 4) & ~3u;
+                    WriteRegBranch(cpu, x.Rd, x.Has(InsnFlags.Add) ? basePc + x.Imm : basePc - x.Imm);
+                    return true;
+                }
 
             case ThumbOp.MovT:
                 cpu.R[x.Rd] = (cpu.R[x.Rd] & 0xFFFF) | (x.Imm << 16);
