@@ -188,7 +188,7 @@ public sealed partial class ArmCpu
 
     private bool ReadVector(uint address, out uint value)
     {
-        var r = Memory.Read(new GuestAddress(address), 4, MemTxAttrs.UnspecifiedAttrs with { Unspecified = false }, out var v);
+        var r = Memory.Read(new GuestAddress(address), 4, default(MemTxAttrs), out var v);
         value = (uint)v;
         return r == MemTxResult.Ok;
     }

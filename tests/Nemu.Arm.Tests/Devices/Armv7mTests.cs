@@ -118,4 +118,85 @@ public sealed class Armv7mTests
         Assert.Contains("  cortex-m7\n", help, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ArmCpuModels.Get("cortex-m33"));
     }
+
+    [Fact]
+    public void PendSvSetInIcsrRunsPendSvAfterTheSvcHandlerReturns()
+    {
+        using var m = new Armv7mMachine();
+        m.Load(Assembler.Assemble(TestMachine.ProgramSource(@"
+.thumb_func
+start:
+    ldr r6, =0x20000000
+    movs r7, #0
+    svc #0
+    str r7, [r6]
+done:
+    wfi
+    b done
+.thumb_func
+svc:
+    ldr r0, =0xE000ED04
+    ldr r1, =0x10000000
+    str r1, [r0]
+    lsls r7, r7, #4
+    adds r7, #1
+    bx lr
+.thumb_func
+pendsv:
+    lsls r7, r7, #4
+    adds r7, #2
+    bx lr
+", new Dictionary<int, string> { [ExceptionNumber.SvCall] = "svc", [ExceptionNumber.PendSv] = "pendsv" })));
+        m.Start();
+        Assert.True(m.Loop.RunUntil(() => m.Read32(0x20000000) != 0, TimeSpan.FromSeconds(30)));
+        Assert.Equal(0x12u, m.Read32(0x20000000));
+    }
+
+    [Fact]
+    public void BasepriBlocksInterruptsOfLowerOrEqualPriority()
+    {
+        using var m = new Armv7mMachine();
+        m.Load(Assembler.Assemble(TestMachine.ProgramSource(@"
+.thumb_func
+start:
+    ldr r0, =0xE000E100
+    movs r1, #3
+    str r1, [r0]
+    ldr r0, =0xE000E400
+    ldr r1, =0x2040
+    str r1, [r0]
+    movs r1, #0x40
+    msr basepri, r1
+    ldr r0, =0xE000E200
+    movs r1, #3
+    str r1, [r0]
+    ldr r6, =0x20000000
+    ldr r5, [r6]
+    movs r1, #0
+    msr basepri, r1
+    nop
+    ldr r4, [r6]
+done:
+    wfi
+    b done
+.thumb_func
+irq0:
+    ldr r0, =0x20000000
+    ldr r1, [r0]
+    adds r1, #1
+    str r1, [r0]
+    bx lr
+.thumb_func
+irq1:
+    ldr r0, =0x20000000
+    ldr r1, [r0]
+    adds r1, #16
+    str r1, [r0]
+    bx lr
+", new Dictionary<int, string> { [ExceptionNumber.FirstExternal] = "irq0", [ExceptionNumber.FirstExternal + 1] = "irq1" })));
+        m.Start();
+        Assert.True(m.Loop.RunUntil(() => m.Cpu.GetRegister(4) != 0, TimeSpan.FromSeconds(30)));
+        Assert.Equal(0x10u, m.Cpu.GetRegister(5));
+        Assert.Equal(0x11u, m.Cpu.GetRegister(4));
+    }
 }

@@ -56,7 +56,9 @@ spin:
 systick:
     ldr r0, =0x20000000
     str r4, [r0]
-done: b done
+done:
+    wfi
+    b done
 ", new Dictionary<int, string> { [ExceptionNumber.SysTick] = "systick" })));
         long enteredAt = -1, enteredNs = -1;
         m.Cpu.TraceHook = (cpu, pc) =>
