@@ -64,6 +64,7 @@ public sealed partial class AddressSpace
             // memory_access_is_direct(mr, is_write): RAM that is not read-only in the region itself.
             if (e.Region is { IsRam: true, ReadOnly: false } && e.DirectRead is { } block && block.Host != null)
             {
+                block.CodePagesIfAny?.OnWrite(e.OffsetInRegion + off, l);
                 buffer[..(int)l].CopyTo(new Span<byte>(block.Host + e.OffsetInRegion + off, (int)l));
                 r = MemTxResult.Ok;
             }
@@ -101,6 +102,7 @@ public sealed partial class AddressSpace
             if (e.Region is { } mr && (mr.IsRam || mr.IsRomDevice) && mr.RamBlock is { } block && block.Host != null
                 && e.OffsetInRegion + off <= block.Size && block.Size - (e.OffsetInRegion + off) >= l)
             {
+                block.CodePagesIfAny?.OnWrite(e.OffsetInRegion + off, l);
                 data[..(int)l].CopyTo(new Span<byte>(block.Host + e.OffsetInRegion + off, (int)l));
             }
 

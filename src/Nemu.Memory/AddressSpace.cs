@@ -106,6 +106,7 @@ public sealed partial class AddressSpace : IDisposable
             var p = block.Host;
             if (p != null)
             {
+                block.CodePagesIfAny?.OnWrite(e.OffsetInRegion + off, size);
                 p += e.OffsetInRegion + off;
                 switch (size)
                 {

@@ -15,6 +15,7 @@ public sealed unsafe class RamBlock : IDisposable
     private readonly bool _mmapped;
     private readonly bool _ownsFd;
     private byte* _host;
+    private CodePageTracker? _codePages;
 
     internal RamBlock(string name, byte* host, ulong size, bool mmapped, int fd, bool ownsFd)
     {
@@ -39,6 +40,12 @@ public sealed unsafe class RamBlock : IDisposable
 
     /// <summary>True once the mapping has been released.</summary>
     public bool IsDisposed => _host == null;
+
+    /// <summary>The code-page marks of this block (created on first use by a CPU that caches decoded code).</summary>
+    public CodePageTracker CodePages => _codePages ??= new CodePageTracker(Size);
+
+    /// <summary>The tracker if a CPU ever asked for one; the write paths test only this.</summary>
+    internal CodePageTracker? CodePagesIfAny => _codePages;
 
     /// <summary>The host pointer; null after disposal. Read once per access by the dispatch code.</summary>
     internal byte* Host => _host;

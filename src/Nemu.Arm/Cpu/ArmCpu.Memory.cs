@@ -1,0 +1,96 @@
+// Data accesses of the CPU (Armv7-M ARM A3.2 alignment, B3.5.x; mprofile.md §2.1): alignment checks that raise
+// UsageFault UNALIGNED (always on v6-M and for LDM/STM/LDRD/exclusives; otherwise when CCR.UNALIGN_TRP), and bus
+// errors (non-OK MemTxResult) that raise a precise BusFault with BFAR. Faults are values (a false return), never
+// host exceptions. Not modelled: MPU permission checks, MemManage on data accesses.
+using Nemu.Arm.Exceptions;
+using Nemu.Core;
+
+namespace Nemu.Arm.Cpu;
+
+/// <summary>Loads and stores.</summary>
+public sealed partial class ArmCpu
+{
+    private readonly DecodedPageCache _pages;
+
+    /// <summary>Number of decoded pages currently cached (tests).</summary>
+    internal int CachedPageCount => _pages.PageCount;
+
+    /// <summary>Drops all decoded instructions (after a memory map change).</summary>
+    public void FlushDecodedCode() => _pages.Clear();
+
+    internal bool Load(uint address, uint size, out uint value, bool forceAligned = false, bool unprivileged = false)
+    {
+        if (!CheckAlignment(address, size, forceAligned))
+        {
+            value = 0;
+            return false;
+        }
+
+        BeforeDeviceAccess();
+        var r = Memory.Read(new GuestAddress(address), size, Attrs(IsPrivileged && !unprivileged), out var v);
+        value = (uint)v;
+        return r == MemTxResult.Ok || DataBusFault(address);
+    }
+
+    internal bool Store(uint address, uint size, uint value, bool forceAligned = false, bool unprivileged = false)
+    {
+        if (!CheckAlignment(address, size, forceAligned))
+        {
+            return false;
+        }
+
+        BeforeDeviceAccess();
+        var r = Memory.Write(new GuestAddress(address), value, size, Attrs(IsPrivileged && !unprivileged));
+        return r == MemTxResult.Ok || DataBusFault(address);
+    }
+
+    private bool CheckAlignment(uint address, uint size, bool forceAligned)
+    {
+        if ((address & (size - 1)) == 0)
+        {
+            return true;
+        }
+
+        var trap = forceAligned || Model.IsV6M || (Nvic.Ccr & (1u << 3)) != 0;
+        if (!trap)
+        {
+            return true;
+        }
+
+        RaiseFault(ExceptionNumber.UsageFault, FaultStatus.Unaligned);
+        return false;
+    }
+
+    private bool DataBusFault(uint address)
+    {
+        Nvic.Bfar = address;
+        RaiseFault(ExceptionNumber.BusFault, FaultStatus.PreciseErr | FaultStatus.BfarValid);
+        return false;
+    }
+
+    /// <summary>
+    /// A synchronous fault of the current instruction: records the status bits, pends the exception (escalating to
+    /// HardFault when needed) and arranges for it to be taken before the next instruction. PC stays at the faulting
+    /// instruction, which is the stacked return address.
+    /// </summary>
+    internal void RaiseFault(int exception, uint cfsrBits)
+    {
+        var nvic = Nvic;
+        nvic.Cfsr |= cfsrBits;
+        if (!nvic.SetPending(exception))
+        {
+            EnterLockup($"fault {exception} (CFSR 0x{nvic.Cfsr:x8}) at pc 0x{R[15]:x8} cannot be escalated");
+            return;
+        }
+
+        RequestExceptionCheck();
+    }
+
+    /// <summary>Lockup: the CPU stops executing until reset (QEMU aborts with "Lockup" instead).</summary>
+    internal void EnterLockup(string reason)
+    {
+        State = ArmCpuRunState.Lockup;
+        _stopSlice = true;
+        LogGuestError("CPU Lockup: " + reason);
+    }
+}

@@ -1,0 +1,21 @@
+// CPU models of QEMU's target/arm/tcg/cpu-v7m.c (mprofile.md §7): identification registers and features.
+using Nemu.Arm.Decoding;
+
+namespace Nemu.Arm.Cpu;
+
+/// <summary>
+/// One M-profile CPU type (<c>-cpu cortex-m3</c>): its architecture features and the values of CPUID and the
+/// ID_* registers (ID_PFR0, ID_PFR1, ID_DFR0, ID_AFR0, ID_MMFR0-3, ID_ISAR0-5, in that order).
+/// </summary>
+public sealed record ArmCpuModel(
+    string Name,
+    ArchFeatures Features,
+    uint Cpuid,
+    IReadOnlyList<uint> IdRegisters,
+    int DefaultPriorityBits,
+    int MpuRegions,
+    bool Implemented = true)
+{
+    /// <summary>True for ARMv6-M (no Main Extension).</summary>
+    public bool IsV6M => (Features & ArchFeatures.V7M) == 0;
+}

@@ -1,0 +1,178 @@
+// The decoded-instruction cache of one CPU: decoded pages keyed by guest page address, filled lazily, and
+// invalidated through the RAM block's CodePageTracker when guest, DMA or loader writes hit a cached page
+// (self-modifying code; QEMU's tb_invalidate_phys_range). Instructions that straddle a page boundary and code
+// fetched from I/O are decoded on every execution instead of being cached.
+using Nemu.Arm.Decoding;
+using Nemu.Arm.Exceptions;
+using Nemu.Core;
+using Nemu.Core.Logging;
+using Nemu.Memory.Backends;
+
+namespace Nemu.Arm.Cpu;
+
+/// <summary>Per-page cache of <see cref="DecodedInsn"/> for the interpreter.</summary>
+internal sealed class DecodedPageCache
+{
+    private readonly ArmCpu _cpu;
+    private readonly Dictionary<uint, DecodedPage> _pages = [];
+    private readonly HashSet<RamBlock> _subscribed = [];
+    private DecodedPage? _last;
+    private DecodedInsn _scratch;
+
+    public DecodedPageCache(ArmCpu cpu) => _cpu = cpu;
+
+    public int PageCount => _pages.Count;
+
+    /// <summary>Drops every cached page (reset, or a memory map change).</summary>
+    public void Clear()
+    {
+        foreach (var p in _pages.Values)
+        {
+            p.Valid = false;
+        }
+
+        _pages.Clear();
+        _last = null;
+    }
+
+    /// <summary>The decoded instruction at <paramref name="pc"/>; on a fetch fault the fault is raised and ok is false.</summary>
+    public ref readonly DecodedInsn Fetch(uint pc, out bool ok)
+    {
+        var pageAddress = pc & ~(DecodedPage.Size - 1);
+        var page = _last;
+        if (page is null || page.Address != pageAddress || !page.Valid)
+        {
+            page = GetPage(pageAddress);
+            _last = page;
+        }
+
+        var slotIndex = (int)((pc - pageAddress) >> 1);
+        if (page is not null && page.Valid)
+        {
+            ref var slot = ref page.Slots[slotIndex];
+            if (slot.Length != 0)
+            {
+                ok = true;
+                return ref slot;
+            }
+
+            ok = DecodeAt(pc, out slot);
+            if (ok && slotIndex == page.Slots.Length - 1 && slot.Length == 4)
+            {
+                // Straddles into the next page: do not keep it (its second half is not tracked with this page).
+                _scratch = slot;
+                slot = default;
+                return ref _scratch;
+            }
+
+            if (!ok)
+            {
+                slot = default;
+            }
+
+            return ref slot;
+        }
+
+        ok = DecodeAt(pc, out _scratch);
+        return ref _scratch;
+    }
+
+    private DecodedPage? GetPage(uint pageAddress)
+    {
+        if (_pages.TryGetValue(pageAddress, out var page) && page.Valid)
+        {
+            return page;
+        }
+
+        if (!_cpu.Memory.TryGetRamBlock(new GuestAddress(pageAddress), out var block, out var offset) || block is null)
+        {
+            return null;
+        }
+
+        // The page must lie in one block section; a page that is only partly RAM is not cached.
+        if (!_cpu.Memory.TryGetRamBlock(new GuestAddress(pageAddress + DecodedPage.Size - 1), out var endBlock, out var endOffset)
+            || endBlock != block || endOffset != offset + DecodedPage.Size - 1)
+        {
+            return null;
+        }
+
+        if (_subscribed.Add(block))
+        {
+            block.CodePages.PageWritten += blockOffset => Invalidate(block, blockOffset);
+        }
+
+        var blockPage = offset & ~((1UL << CodePageTracker.PageShift) - 1);
+        block.CodePages.Mark(offset);
+        page = new DecodedPage(pageAddress, block, blockPage);
+        _pages[pageAddress] = page;
+        return page;
+    }
+
+    private void Invalidate(RamBlock block, ulong blockOffset)
+    {
+        List<uint>? stale = null;
+        foreach (var (address, page) in _pages)
+        {
+            if (page.Block == block && page.BlockOffset == blockOffset)
+            {
+                page.Valid = false;
+                (stale ??= []).Add(address);
+            }
+        }
+
+        if (stale is not null)
+        {
+            foreach (var a in stale)
+            {
+                _pages.Remove(a);
+            }
+        }
+    }
+
+    private bool DecodeAt(uint pc, out DecodedInsn insn)
+    {
+        if (!FetchHalfword(pc, out var hw1))
+        {
+            insn = default;
+            return false;
+        }
+
+        ushort hw2 = 0;
+        if (ThumbDecoder.Is32BitPrefix(hw1) && !FetchHalfword(pc + 2, out hw2))
+        {
+            insn = default;
+            return false;
+        }
+
+        ThumbDecoder.Decode(hw1, hw2, _cpu.Features, out insn);
+        if (Log.IsEnabled(LogItem.InAsm))
+        {
+            // -d in_asm: QEMU logs each translation block; the interpreter logs each instruction when first decoded.
+            var bytes = insn.Length == 4 ? $"{hw1:x4} {hw2:x4}" : $"{hw1:x4}     ";
+            Log.Write(LogItem.InAsm, $"IN: \n0x{pc:x8}:  {bytes}  {ThumbDisassembler.Format(in insn, pc)}\n");
+        }
+
+        return true;
+    }
+
+    private bool FetchHalfword(uint address, out ushort value)
+    {
+        // The system region (0xE0000000+) is execute-never (mprofile.md §5.2).
+        if (address >= 0xE0000000)
+        {
+            _cpu.RaiseFault(ExceptionNumber.MemManage, FaultStatus.IaccViol);
+            value = 0;
+            return false;
+        }
+
+        var r = _cpu.Memory.Read(new GuestAddress(address), 2, ArmCpu.Attrs(_cpu.IsPrivileged), out var v);
+        value = (ushort)v;
+        if (r != MemTxResult.Ok)
+        {
+            _cpu.RaiseFault(ExceptionNumber.BusFault, FaultStatus.IbusErr);
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,109 @@
+// Table-driven Thumb decoder (Armv7-M ARM A5.1: a halfword with bits [15:11] = 0b11101/0b11110/0b11111 starts a
+// 32-bit instruction). Startup builds a 64 Ki-entry array for 16-bit encodings and, for each first halfword of a
+// 32-bit encoding, the ordered list of candidate lines; decoding is then an array load (16-bit) or a short scan
+// (32-bit), with no allocation.
+namespace Nemu.Arm.Decoding;
+
+/// <summary>Decodes Thumb instructions into <see cref="DecodedInsn"/>.</summary>
+public static class ThumbDecoder
+{
+    private static readonly ushort[] Table16 = new ushort[0x10000];
+    private static readonly int[] CandidateStart = new int[0x1800 + 1];
+    private static readonly ushort[] Candidates;
+
+    static ThumbDecoder()
+    {
+        var lines = ThumbEncodingTable.Lines;
+        Array.Fill(Table16, ThumbEncodingTable.Unallocated);
+        for (var hw = 0xFFFF; hw >= 0; hw--)
+        {
+            if (Is32BitPrefix((ushort)hw))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (lines[i].Length == 2 && lines[i].Matches((uint)hw))
+                {
+                    Table16[hw] = (ushort)i;
+                    break;
+                }
+            }
+        }
+
+        var list = new List<ushort>();
+        for (var k = 0; k < 0x1800; k++)
+        {
+            CandidateStart[k] = list.Count;
+            var hw1 = (uint)(0xE800 + k);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var l = lines[i];
+                if (l.Length == 4 && ((hw1 << 16) & l.Mask & 0xFFFF0000) == (l.Value & 0xFFFF0000 & l.Mask))
+                {
+                    list.Add((ushort)i);
+                }
+            }
+        }
+
+        CandidateStart[0x1800] = list.Count;
+        Candidates = [.. list];
+    }
+
+    /// <summary>True when <paramref name="hw1"/> is the first halfword of a 32-bit instruction.</summary>
+    public static bool Is32BitPrefix(ushort hw1) => (hw1 >> 11) >= 0x1D;
+
+    /// <summary>
+    /// Decodes the instruction starting with <paramref name="hw1"/> (<paramref name="hw2"/> is used only for a 32-bit
+    /// one). Encodings no line matches, and lines whose architecture <paramref name="features"/> lacks, decode
+    /// as <see cref="ThumbOp.Undefined"/> (the line is kept for disassembly when one matched).
+    /// </summary>
+    public static void Decode(ushort hw1, ushort hw2, ArchFeatures features, out DecodedInsn insn)
+    {
+        insn = default;
+        int line;
+        uint raw;
+        if (Is32BitPrefix(hw1))
+        {
+            raw = ((uint)hw1 << 16) | hw2;
+            insn.Length = 4;
+            line = ThumbEncodingTable.Unallocated;
+            var k = hw1 - 0xE800;
+            var lines = ThumbEncodingTable.Lines;
+            for (var c = CandidateStart[k]; c < CandidateStart[k + 1]; c++)
+            {
+                if (lines[Candidates[c]].Matches(raw))
+                {
+                    line = Candidates[c];
+                    break;
+                }
+            }
+        }
+        else
+        {
+            raw = hw1;
+            insn.Length = 2;
+            line = Table16[hw1];
+        }
+
+        insn.Raw = raw;
+        insn.Cond = 0xE;
+        insn.Line = (ushort)line;
+        if (line == ThumbEncodingTable.Unallocated)
+        {
+            return;
+        }
+
+        var encoding = ThumbEncodingTable.Lines[line];
+        if ((encoding.Arch & features) == 0)
+        {
+            return;
+        }
+
+        var fields = default(FieldValues);
+        encoding.ExtractFields(raw, ref fields);
+        insn.Op = encoding.Op;
+        encoding.Form.Extract(ref insn, in fields);
+    }
+}

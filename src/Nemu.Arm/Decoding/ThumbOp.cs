@@ -1,0 +1,72 @@
+// The semantic operations of the Thumb instruction set of ARMv6-M/ARMv7-M (Armv7-M ARM chapter A7). Several
+// encodings map to one operation (e.g. ADD (immediate) T1-T4 all become AddImm); the encoding name stays
+// available through DecodedInsn.Line. DSP (v7E-M) and FP operations slot in at the end.
+namespace Nemu.Arm.Decoding;
+
+/// <summary>What an instruction does; the interpreter switches on it.</summary>
+public enum ThumbOp : ushort
+{
+    /// <summary>An UNDEFINED encoding (unallocated, or a named UNDEFINED region): UsageFault UNDEFINSTR.</summary>
+    Undefined = 0,
+
+    // Data processing: the second operand is Imm (…Imm) or Rm shifted by Shift/ShiftAmount (…Reg).
+    AndImm, AndReg, BicImm, BicReg, OrrImm, OrrReg, OrnImm, OrnReg, EorImm, EorReg,
+    AddImm, AddReg, AdcImm, AdcReg, SbcImm, SbcReg, SubImm, SubReg, RsbImm, RsbReg,
+    MovImm, MovReg, MvnImm, MvnReg, TstImm, TstReg, TeqImm, TeqReg, CmpImm, CmpReg, CmnImm, CmnReg,
+
+    /// <summary>LSL/LSR/ASR/ROR (register): Rd = Shift(Rn, Shift, Rm[7:0]).</summary>
+    ShiftReg,
+
+    /// <summary>ADR: Rd = Align(PC,4) ± Imm.</summary>
+    Adr,
+
+    /// <summary>MOVT: Rd[31:16] = Imm.</summary>
+    MovT,
+
+    // Multiply and divide.
+    Mul, Mla, Mls, Smull, Umull, Smlal, Umlal, Sdiv, Udiv,
+
+    // Miscellaneous data processing.
+    Clz, Rbit, Rev, Rev16, Revsh, Sxtb, Sxth, Uxtb, Uxth, Bfi, Bfc, Sbfx, Ubfx, Ssat, Usat,
+
+    // Single loads/stores: offset is Imm (or Rm LSL ShiftAmount with RegisterOperand); Rn=15 is the literal form.
+    Ldr, Ldrb, Ldrh, Ldrsb, Ldrsh, Str, Strb, Strh,
+    Ldrd, Strd,
+    Ldrex, Ldrexb, Ldrexh, Strex, Strexb, Strexh, Clrex,
+
+    /// <summary>LDM/LDMIA/LDMFD and POP.</summary>
+    Ldm,
+
+    /// <summary>LDMDB/LDMEA.</summary>
+    Ldmdb,
+
+    /// <summary>STM/STMIA/STMEA.</summary>
+    Stm,
+
+    /// <summary>STMDB/STMFD and PUSH.</summary>
+    Stmdb,
+
+    /// <summary>PLD/PLI: no architectural effect here (no caches), never faults.</summary>
+    Preload,
+
+    // Branches.
+    B, Bl, Bx, Blx, Cbz, Tbb, Tbh,
+
+    /// <summary>IT: Cond = firstcond, Extra = mask.</summary>
+    It,
+
+    // Hints and barriers.
+    Nop, Yield, Wfe, Wfi, Sev, Dbg, Dmb, Dsb, Isb,
+
+    // System.
+    Mrs, Msr, Cps, Svc, Bkpt,
+
+    /// <summary>UDF (permanently UNDEFINED).</summary>
+    Udf,
+
+    /// <summary>Coprocessor space without a coprocessor: UsageFault NOCP.</summary>
+    NoCoprocessor,
+
+    /// <summary>Number of operations (array sizing).</summary>
+    Count,
+}

@@ -1,0 +1,147 @@
+// The armv7m container device as QEMU builds it (hw/arm/armv7m.c; mprofile.md §4, §6): owns the CPU and its NVIC,
+// the container region "armv7m-container" that is the root of the CPU's address space "cpu-memory-0" (board memory
+// inside it at priority -1), "nvic_sysregs" (0xE000E000, 4 KiB), "v7m_systick" (0xE000E010, 0xE0 bytes, priority
+// 1), "nvic-default" (the rest of the PPB, priority -1) and, when enabled, the two 32 MiB "bitband" regions over
+// 0x20000000 and 0x40000000 read through "bitband-source" address spaces. External interrupts are unnamed gpio-in
+// lines 0..num-irq-1 (qdev_get_gpio_in(armv7m, n)); "NMI" is a named input; "SYSRESETREQ" a named output.
+// Not modelled: MPU, Security Extension (init-svtor etc.), FPU, the "idau" link.
+using Nemu.Arm.Cpu;
+using Nemu.Arm.Exceptions;
+using Nemu.Core.Irq;
+using Nemu.Core.Time;
+using Nemu.Memory;
+using Nemu.Qdev;
+
+namespace Nemu.Arm.Devices;
+
+/// <summary>
+/// QEMU's <c>armv7m</c> device. A board sets <c>cpu-type</c>, <c>num-irq</c> (and optionally <c>num-prio-bits</c>,
+/// <c>enable-bitband</c>), calls <see cref="Configure"/> with its memory, time and clocks, realizes it, wires device
+/// IRQs to <see cref="Device.GetGpioIn"/>(null, n), and registers <see cref="Cpu"/> as the main loop's CPU runner.
+/// </summary>
+public sealed class Armv7m : SysBusDevice
+{
+    public new const string TypeName = "armv7m";
+
+    public static readonly DeviceType TypeInfo =
+        DeviceType.Define(TypeName, () => new Armv7m())
+            .Parent(SysBusDevice.TypeName)
+            .String("cpu-type", d => ref d._cpuType)
+            .UInt32("num-irq", d => ref d._numIrq, 64)
+            .UInt8("num-prio-bits", d => ref d._numPrioBits)
+            .Bool("enable-bitband", d => ref d._enableBitband)
+            .Build();
+
+    private string? _cpuType;
+    private uint _numIrq;
+    private byte _numPrioBits;
+    private bool _enableBitband;
+    private MemorySystem? _memorySystem;
+    private MemoryRegion? _boardMemory;
+    private MachineTime? _time;
+    private uint _cpuClockHz;
+    private uint _refClockHz;
+
+    /// <summary>The CPU (also the ICpuRunner to give the main loop); null before realize.</summary>
+    public ArmCpu? Cpu { get; private set; }
+
+    public Nvic? Nvic { get; private set; }
+
+    public SysTick? SysTick { get; private set; }
+
+    /// <summary>The "armv7m-container" region (root of cpu-memory-0).</summary>
+    public MemoryRegion? Container { get; private set; }
+
+    /// <summary>The CPU's address space "cpu-memory-0".</summary>
+    public AddressSpace? CpuAddressSpace { get; private set; }
+
+    /// <summary>Raised on AIRCR.SYSRESETREQ (also driven on the "SYSRESETREQ" gpio-out).</summary>
+    public Action? SystemResetRequested { get; set; }
+
+    /// <summary>
+    /// The links and clocks QEMU passes as the "memory" link and the "cpuclk"/"refclk" clocks: board memory to put
+    /// in the container, the machine's time, and clock rates in Hz (refclk 0 = none, e.g. SSE boards). Call
+    /// before realize.
+    /// </summary>
+    public void Configure(MemorySystem memorySystem, MemoryRegion boardMemory, MachineTime time, uint cpuClockHz, uint refClockHz)
+    {
+        _memorySystem = memorySystem;
+        _boardMemory = boardMemory;
+        _time = time;
+        _cpuClockHz = cpuClockHz;
+        _refClockHz = refClockHz;
+    }
+
+    protected override void OnRealize()
+    {
+        if (_memorySystem is null || _boardMemory is null || _time is null)
+        {
+            throw new QdevException("armv7m: memory link not set (call Configure before realize)");
+        }
+
+        if (string.IsNullOrEmpty(_cpuType))
+        {
+            throw new QdevException("armv7m: cpu-type must be set");
+        }
+
+        ArmCpuModel model;
+        try
+        {
+            model = ArmCpuModels.Get(_cpuType.EndsWith("-arm-cpu", StringComparison.Ordinal) ? _cpuType[..^8] : _cpuType);
+        }
+        catch (ArgumentException e)
+        {
+            throw new QdevException("armv7m: " + e.Message);
+        }
+
+        var container = MemoryRegion.CreateContainer("armv7m-container", UInt128.One << 64, this);
+        container.AddSubregionOverlap(0, _boardMemory, -1);
+        var space = new AddressSpace(_memorySystem, "cpu-memory-0", container);
+        var cpu = new ArmCpu(model, space, _time);
+        var prioBits = _numPrioBits == 0 ? model.DefaultPriorityBits : _numPrioBits;
+        var nvic = new Nvic(cpu, (int)_numIrq, prioBits);
+        var resetOut = InitGpioOut("SYSRESETREQ", 1)[0];
+        nvic.SystemResetRequested = () =>
+        {
+            resetOut.Pulse();
+            SystemResetRequested?.Invoke();
+        };
+
+        container.AddSubregion(0xE000E000, MemoryRegion.CreateIo("nvic_sysregs", 0x1000, new ScsRegisters(nvic), this));
+        var systick = new SysTick(nvic, _time, _cpuClockHz, _refClockHz);
+        container.AddSubregionOverlap(0xE000E010, MemoryRegion.CreateIo("v7m_systick", 0xE0, systick, this), 1);
+        container.AddSubregionOverlap(0xE0000000, MemoryRegion.CreateIo("nvic-default", 0x100000, new PpbDefaultRegion(), this), -1);
+        if (_enableBitband)
+        {
+            foreach (var (alias, source) in (ReadOnlySpan<(uint, uint)>)[(0x22000000u, 0x20000000u), (0x42000000u, 0x40000000u)])
+            {
+                var sourceSpace = new AddressSpace(_memorySystem, "bitband-source", _boardMemory);
+                container.AddSubregion(alias, MemoryRegion.CreateIo("bitband", 0x2000000, new BitbandRegion(sourceSpace, source), this));
+            }
+        }
+
+        InitGpioIn(null, (int)_numIrq, (n, level) => nvic.SetIrqLevel(n, level));
+        InitGpioIn("NMI", 1, (_, level) =>
+        {
+            if (level)
+            {
+                nvic.SetPending(ExceptionNumber.Nmi);
+            }
+        });
+        Container = container;
+        CpuAddressSpace = space;
+        Cpu = cpu;
+        Nvic = nvic;
+        SysTick = systick;
+    }
+
+    /// <summary>System reset: the NVIC, SysTick and the CPU (which re-reads SP and PC from the vector table).</summary>
+    protected override void OnReset()
+    {
+        SysTick?.Reset();
+        Cpu?.TakeReset();
+    }
+
+    /// <summary>The external interrupt input <paramref name="n"/> (same as GetGpioIn(null, n)).</summary>
+    public IrqLine IrqInput(int n) => GetGpioIn(null, n);
+}

@@ -1,0 +1,301 @@
+// The System Control Space registers at 0xE000E000 (NVIC and SCB; Armv7-M ARM B3.2-B3.4, QEMU nvic_sysreg_read/
+// write; mprofile.md §4.4, §4.5) as a register table over the Nvic state: ICTR, ISER/ICER/ISPR/ICPR/IABR, IPR,
+// CPUID, ICSR, VTOR, AIRCR (VECTKEY, PRIGROUP, SYSRESETREQ), SCR, CCR, SHPR1-3, SHCSR, CFSR/HFSR/DFSR/MMFAR/BFAR,
+// the ID registers, CPACR (RAZ/WI: no FPU), MPU_TYPE, STIR and the CoreSight ID bytes. Unprivileged accesses are
+// bus errors except STIR with CCR.USERSETMPEND. SysTick (0x010-0x0EF) is its own region (SysTick.cs).
+// Not modelled: the MPU registers beyond MPU_TYPE (reads 0), v6-M's narrower register set (the v7-M registers
+// are visible), the Security Extension alias at 0xE002E000, byte-access restrictions of §4.4.
+using Nemu.Arm.Exceptions;
+using Nemu.Core;
+using Nemu.Memory;
+using Nemu.Qdev.Registers;
+
+namespace Nemu.Arm.Devices;
+
+/// <summary>The <c>nvic_sysregs</c> region's MMIO callbacks.</summary>
+public sealed class ScsRegisters : IMemoryRegionOps
+{
+    private const uint StirOffset = 0xF00;
+    private static readonly RegisterTable<Nvic> Table = BuildTable();
+    private readonly Nvic _nvic;
+    private readonly RegisterBlock<Nvic> _registers;
+
+    public ScsRegisters(Nvic nvic)
+    {
+        _nvic = nvic;
+        _registers = Table.Bind(nvic);
+    }
+
+    public AccessConstraints Constraints => Table.Constraints;
+
+    public MemTxResult Read(ulong offset, uint size, MemTxAttrs attrs, out ulong value)
+    {
+        if (attrs.User)
+        {
+            value = 0;
+            return MemTxResult.Error;
+        }
+
+        return _registers.Read(offset, size, attrs, out value);
+    }
+
+    public MemTxResult Write(ulong offset, ulong value, uint size, MemTxAttrs attrs)
+    {
+        if (attrs.User && !(offset == StirOffset && (_nvic.Ccr & 2) != 0))
+        {
+            return MemTxResult.Error;
+        }
+
+        return _registers.Write(offset, value, size, attrs);
+    }
+
+    private static RegisterTable<Nvic> BuildTable()
+    {
+        var b = RegisterTable<Nvic>.Builder("nvic_sysregs", 0x1000);
+        b.Register(0x004, "ICTR", RegisterAccess.ReadOnly, read: static (n, _) => (uint)Math.Max(0, (n.NumIrq / 32) - 1));
+        for (var i = 0; i < 16; i++)
+        {
+            var first = ExceptionNumber.FirstExternal + (32 * i);
+            b.Register(0x100 + (ulong)(4 * i), $"ISER{i}", RegisterAccess.ReadWrite, read: (n, _) => Bits(n, first, v => v.Enabled), write: (n, v, _) => SetBits(n, first, v, static (ref x) => x.Enabled = true));
+            b.Register(0x180 + (ulong)(4 * i), $"ICER{i}", RegisterAccess.ReadWrite, read: (n, _) => Bits(n, first, v => v.Enabled), write: (n, v, _) => SetBits(n, first, v, static (ref x) => x.Enabled = false));
+            b.Register(0x200 + (ulong)(4 * i), $"ISPR{i}", RegisterAccess.ReadWrite, read: (n, _) => Bits(n, first, v => v.Pending), write: (n, v, _) => ForBits(n, first, v, e => n.SetPending(e)));
+            b.Register(0x280 + (ulong)(4 * i), $"ICPR{i}", RegisterAccess.ReadWrite, read: (n, _) => Bits(n, first, v => v.Pending), write: (n, v, _) => ForBits(n, first, v, n.ClearPendingExternal));
+            b.Register(0x300 + (ulong)(4 * i), $"IABR{i}", RegisterAccess.ReadOnly, read: (n, _) => n.Cpu.Model.IsV6M ? 0 : Bits(n, first, v => v.Active));
+        }
+
+        for (var i = 0; i < 496; i++)
+        {
+            var exc = ExceptionNumber.FirstExternal + i;
+            b.Register(0x400 + (ulong)i, $"IPR{i}", RegisterAccess.ReadWrite, width: 1,
+                read: (n, _) => exc < n.VectorCount ? (uint)(byte)n.Vector(exc).Priority : 0,
+                write: (n, v, _) =>
+                {
+                    if (exc < n.VectorCount)
+                    {
+                        n.SetPriority(exc, (int)v);
+                    }
+                });
+        }
+
+        b.Register(0xD00, "CPUID", RegisterAccess.ReadOnly, read: static (n, _) => n.Cpu.Model.Cpuid);
+        b.Register(0xD04, "ICSR", RegisterAccess.ReadWrite, read: static (n, _) => ReadIcsr(n), write: static (n, v, _) => WriteIcsr(n, v));
+        b.Register(0xD08, "VTOR", RegisterAccess.ReadWrite, static n => ref n.Vtor, writeMask: 0xFFFFFF80);
+        b.Register(0xD0C, "AIRCR", RegisterAccess.ReadWrite, read: static (n, _) => 0xFA050000 | ((uint)n.PriGroup << 8), write: static (n, v, _) => WriteAircr(n, v));
+        b.Register(0xD10, "SCR", RegisterAccess.ReadWrite, static n => ref n.Scr, writeMask: 0x16);
+        b.Register(0xD14, "CCR", RegisterAccess.ReadWrite, static n => ref n.Ccr, writeMask: 0x31B, reset: 1u << 9, write: static (n, _, previous) =>
+        {
+            if (n.Cpu.Model.IsV6M)
+            {
+                n.Ccr = previous;
+            }
+        });
+        for (var exc = 4; exc < 16; exc++)
+        {
+            var e = exc;
+            b.Register(0xD18 + (ulong)(exc - 4), $"SHPR{((exc - 4) / 4) + 1}[{e}]", RegisterAccess.ReadWrite, width: 1,
+                read: (n, _) => IsShprSlot(n, e) ? (uint)(byte)n.Vector(e).Priority : 0,
+                write: (n, v, _) =>
+                {
+                    if (IsShprSlot(n, e))
+                    {
+                        n.SetPriority(e, (int)v);
+                    }
+                });
+        }
+
+        b.Register(0xD24, "SHCSR", RegisterAccess.ReadWrite, read: static (n, _) => ReadShcsr(n), write: static (n, v, _) => WriteShcsr(n, v));
+        b.Register(0xD28, "CFSR", RegisterAccess.WriteOneToClear, static n => ref n.Cfsr);
+        b.Register(0xD2C, "HFSR", RegisterAccess.WriteOneToClear, static n => ref n.Hfsr);
+        b.Register(0xD30, "DFSR", RegisterAccess.WriteOneToClear, static n => ref n.Dfsr);
+        b.Register(0xD34, "MMFAR", RegisterAccess.ReadWrite, static n => ref n.Mmfar);
+        b.Register(0xD38, "BFAR", RegisterAccess.ReadWrite, static n => ref n.Bfar);
+        b.Register(0xD3C, "AFSR", RegisterAccess.ReadWrite, writeMask: 0);
+        string[] idNames = ["ID_PFR0", "ID_PFR1", "ID_DFR0", "ID_AFR0", "ID_MMFR0", "ID_MMFR1", "ID_MMFR2", "ID_MMFR3", "ID_ISAR0", "ID_ISAR1", "ID_ISAR2", "ID_ISAR3", "ID_ISAR4", "ID_ISAR5"];
+        for (var i = 0; i < idNames.Length; i++)
+        {
+            var index = i;
+            b.Register(0xD40 + (ulong)(4 * i), idNames[i], RegisterAccess.ReadOnly, read: (n, _) => n.Cpu.Model.IdRegisters[index]);
+        }
+
+        b.Register(0xD88, "CPACR", RegisterAccess.ReadWrite, writeMask: 0);
+        b.Register(0xD90, "MPU_TYPE", RegisterAccess.ReadOnly);
+        b.Register(StirOffset, "STIR", RegisterAccess.WriteOnly, write: static (n, v, _) =>
+        {
+            var exc = ExceptionNumber.FirstExternal + (int)(v & 0x1FF);
+            if (exc < n.VectorCount)
+            {
+                n.SetPending(exc);
+            }
+        });
+        byte[] ids = [0x00, 0xB0, 0x1B, 0x00, 0x0D, 0xE0, 0x05, 0xB1];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            b.Register(0xFE0 + (ulong)(4 * i), i < 4 ? $"PID{i}" : $"CID{i - 4}", RegisterAccess.ReadOnly, reset: ids[i]);
+        }
+
+        return b.Build();
+    }
+
+    private delegate void VectorUpdate(ref NvicVector vector);
+
+    private static bool IsShprSlot(Nvic n, int exc) =>
+        exc is not (7 or 8 or 9 or 10 or 13) && !(n.Cpu.Model.IsV6M && exc < 8);
+
+    private static uint Bits(Nvic n, int first, Func<NvicVector, bool> test)
+    {
+        uint value = 0;
+        for (var bit = 0; bit < 32 && first + bit < n.VectorCount; bit++)
+        {
+            if (test(n.Vector(first + bit)))
+            {
+                value |= 1u << bit;
+            }
+        }
+
+        return value;
+    }
+
+    private static void SetBits(Nvic n, int first, uint value, VectorUpdate update)
+    {
+        for (var bit = 0; bit < 32 && first + bit < n.VectorCount; bit++)
+        {
+            if ((value & (1u << bit)) != 0)
+            {
+                update(ref n.Vector(first + bit));
+            }
+        }
+
+        n.Recompute();
+    }
+
+    private static void ForBits(Nvic n, int first, uint value, Action<int> action)
+    {
+        for (var bit = 0; bit < 32 && first + bit < n.VectorCount; bit++)
+        {
+            if ((value & (1u << bit)) != 0)
+            {
+                action(first + bit);
+            }
+        }
+    }
+
+    private static uint ReadIcsr(Nvic n)
+    {
+        var value = (uint)n.Cpu.Ipsr;
+        if (n.ActiveCount() <= 1)
+        {
+            value |= 1u << 11;
+        }
+
+        value |= (uint)(n.VectPending & 0x1FF) << 12;
+        for (var e = ExceptionNumber.FirstExternal; e < n.VectorCount; e++)
+        {
+            if (n.Vector(e).Pending)
+            {
+                value |= 1u << 22;
+                break;
+            }
+        }
+
+        value |= n.Vector(ExceptionNumber.SysTick).Pending ? 1u << 26 : 0;
+        value |= n.Vector(ExceptionNumber.PendSv).Pending ? 1u << 28 : 0;
+        value |= n.Vector(ExceptionNumber.Nmi).Pending ? 1u << 31 : 0;
+        return value;
+    }
+
+    private static void WriteIcsr(Nvic n, uint value)
+    {
+        if ((value & (1u << 31)) != 0)
+        {
+            n.SetPending(ExceptionNumber.Nmi);
+        }
+
+        if ((value & (1u << 28)) != 0)
+        {
+            n.SetPending(ExceptionNumber.PendSv);
+        }
+        else if ((value & (1u << 27)) != 0)
+        {
+            n.ClearPending(ExceptionNumber.PendSv);
+        }
+
+        if ((value & (1u << 26)) != 0)
+        {
+            n.SetPending(ExceptionNumber.SysTick);
+        }
+        else if ((value & (1u << 25)) != 0)
+        {
+            n.ClearPending(ExceptionNumber.SysTick);
+        }
+    }
+
+    private static void WriteAircr(Nvic n, uint value)
+    {
+        if ((value >> 16) != 0x05FA)
+        {
+            return;
+        }
+
+        if (!n.Cpu.Model.IsV6M)
+        {
+            n.PriGroup = (int)((value >> 8) & 7);
+            n.Recompute();
+        }
+
+        if ((value & 4) != 0)
+        {
+            n.SystemResetRequested?.Invoke();
+        }
+    }
+
+    // SHCSR bit → exception: active bits 0,1,3,7,8,10,11; pending 12-15; enables 16-18.
+    private static readonly (int Bit, int Exception)[] ActiveBits = [(0, 4), (1, 5), (3, 6), (7, 11), (8, 12), (10, 14), (11, 15)];
+    private static readonly (int Bit, int Exception)[] PendingBits = [(12, 6), (13, 4), (14, 5), (15, 11)];
+    private static readonly (int Bit, int Exception)[] EnableBits = [(16, 4), (17, 5), (18, 6)];
+
+    private static uint ReadShcsr(Nvic n)
+    {
+        uint value = 0;
+        foreach (var (bit, e) in ActiveBits)
+        {
+            value |= n.Vector(e).Active ? 1u << bit : 0;
+        }
+
+        foreach (var (bit, e) in PendingBits)
+        {
+            value |= n.Vector(e).Pending ? 1u << bit : 0;
+        }
+
+        foreach (var (bit, e) in EnableBits)
+        {
+            value |= n.Vector(e).Enabled ? 1u << bit : 0;
+        }
+
+        return value;
+    }
+
+    private static void WriteShcsr(Nvic n, uint value)
+    {
+        if (n.Cpu.Model.IsV6M)
+        {
+            return;
+        }
+
+        foreach (var (bit, e) in ActiveBits)
+        {
+            n.Vector(e).Active = (value & (1u << bit)) != 0;
+        }
+
+        foreach (var (bit, e) in PendingBits)
+        {
+            n.Vector(e).Pending = (value & (1u << bit)) != 0;
+        }
+
+        foreach (var (bit, e) in EnableBits)
+        {
+            n.Vector(e).Enabled = (value & (1u << bit)) != 0;
+        }
+
+        n.Recompute();
+    }
+}

@@ -1,0 +1,239 @@
+// The Thumb interpreter (Armv7-M ARM chapter A7 instruction pseudocode): one switch on ThumbOp over the decoded
+// form shared with the disassembler. Conditional execution and IT state (A7.3), PC reads (+4, Align(PC,4) for
+// literals and ADR), BranchWritePC/BXWritePC/LoadWritePC interworking (INVSTATE when bit0 is 0, exception return
+// for EXC_RETURN values in Handler mode). Memory and system instructions are in the other partial files.
+// Not modelled: DSP and FP instructions (UNDEFINED / NOCP), UNPREDICTABLE cases behave as the obvious datapath.
+using Nemu.Arm.Cpu;
+using Nemu.Arm.Decoding;
+using Nemu.Arm.Exceptions;
+
+namespace Nemu.Arm.Interpreter;
+
+/// <summary>Executes decoded Thumb instructions on an <see cref="ArmCpu"/>.</summary>
+internal static partial class ThumbInterpreter
+{
+    /// <summary>Executes <paramref name="x"/> at R15; leaves R15 at the next instruction, a branch target, or (on a fault) unchanged.</summary>
+    public static void Execute(ArmCpu cpu, in DecodedInsn x)
+    {
+        var pc = cpu.R[15];
+        var inIt = (cpu.ItState & 0xF) != 0;
+        cpu.R[15] = pc + x.Length;
+        if (inIt && x.Op != ThumbOp.It && !ConditionPassed(cpu, cpu.ItState >> 4))
+        {
+            AdvanceIt(cpu);
+            return;
+        }
+
+        cpu.PendingExceptionReturn = false;
+        if (!ExecuteOp(cpu, in x, pc, inIt))
+        {
+            cpu.R[15] = pc;
+            return;
+        }
+
+        if (inIt && x.Op != ThumbOp.It)
+        {
+            AdvanceIt(cpu);
+        }
+
+        if (cpu.PendingExceptionReturn)
+        {
+            cpu.PendingExceptionReturn = false;
+            cpu.ExceptionReturn(cpu.PendingExceptionReturnValue);
+        }
+    }
+
+    private static bool ExecuteOp(ArmCpu cpu, in DecodedInsn x, uint pc, bool inIt)
+    {
+        var s = x.Has(InsnFlags.SetFlags) || (x.Has(InsnFlags.SetFlagsOutsideIt) && !inIt);
+        switch (x.Op)
+        {
+            case ThumbOp.Undefined or ThumbOp.Udf:
+                cpu.RaiseFault(ExceptionNumber.UsageFault, FaultStatus.UndefInstr);
+                return false;
+            case ThumbOp.NoCoprocessor:
+                cpu.RaiseFault(ExceptionNumber.UsageFault, FaultStatus.NoCp);
+                return false;
+            case >= ThumbOp.AndImm and <= ThumbOp.CmnReg:
+                DataProcessing(cpu, in x, pc, s);
+                return true;
+            case ThumbOp.ShiftReg:
+                {
+                    var result = Alu.ShiftC(Reg(cpu, x.Rn, pc), x.Shift, (int)(Reg(cpu, x.Rm, pc) & 0xFF), cpu.C, out var carry);
+                    WriteResult(cpu, x.Rd, result, s, carry);
+                    return true;
+                }
+
+            case ThumbOp.Adr:
+                {
+                    var basePc = (pc + 4) & ~3u;
+                    WriteRegBranch(cpu, x.Rd, x.Has(InsnFlags.Add) ? basePc + x.Imm : basePc - x.Imm);
+                    return true;
+                }
+
+            case ThumbOp.MovT:
+                cpu.R[x.Rd] = (cpu.R[x.Rd] & 0xFFFF) | (x.Imm << 16);
+                return true;
+            case >= ThumbOp.Mul and <= ThumbOp.Udiv:
+                return Multiply(cpu, in x, pc, s);
+            case >= ThumbOp.Clz and <= ThumbOp.Usat:
+                Miscellaneous(cpu, in x, pc);
+                return true;
+            case >= ThumbOp.Ldr and <= ThumbOp.Preload:
+                return LoadStore(cpu, in x, pc);
+            default:
+                return Control(cpu, in x, pc);
+        }
+    }
+
+    internal static uint Reg(ArmCpu cpu, int n, uint pc) => n == 15 ? pc + 4 : cpu.R[n];
+
+    /// <summary>ConditionPassed for a 4-bit condition code (A7.3).</summary>
+    internal static bool ConditionPassed(ArmCpu cpu, int cond)
+    {
+        var result = (cond >> 1) switch
+        {
+            0 => cpu.Z,
+            1 => cpu.C,
+            2 => cpu.N,
+            3 => cpu.V,
+            4 => cpu.C && !cpu.Z,
+            5 => cpu.N == cpu.V,
+            6 => cpu.N == cpu.V && !cpu.Z,
+            _ => true,
+        };
+        return (cond & 1) != 0 && cond != 0xF ? !result : result;
+    }
+
+    /// <summary>ITAdvance.</summary>
+    private static void AdvanceIt(ArmCpu cpu)
+    {
+        cpu.ItState = (cpu.ItState & 7) == 0 ? (byte)0 : (byte)((cpu.ItState & 0xE0) | ((cpu.ItState << 1) & 0x1F));
+    }
+
+    /// <summary>ALUWritePC/BranchWritePC for R15, a plain register write otherwise.</summary>
+    private static void WriteRegBranch(ArmCpu cpu, int d, uint value) => cpu.R[d] = d == 15 ? value & ~1u : value;
+
+    /// <summary>BXWritePC: interworking branch; EXC_RETURN values in Handler mode start an exception return.</summary>
+    internal static void BxWritePc(ArmCpu cpu, uint value)
+    {
+        if (cpu.IsHandlerMode && (value & 0xFF000000) == 0xFF000000)
+        {
+            cpu.PendingExceptionReturn = true;
+            cpu.PendingExceptionReturnValue = value;
+            return;
+        }
+
+        cpu.Thumb = (value & 1) != 0;
+        cpu.R[15] = value & ~1u;
+    }
+
+    private static void WriteResult(ArmCpu cpu, int d, uint result, bool setFlags, bool carry)
+    {
+        WriteRegBranch(cpu, d, result);
+        if (setFlags && d != 15)
+        {
+            cpu.N = (result >> 31) != 0;
+            cpu.Z = result == 0;
+            cpu.C = carry;
+        }
+    }
+
+    private static void DataProcessing(ArmCpu cpu, in DecodedInsn x, uint pc, bool s)
+    {
+        var op = x.Op;
+        var isImm = ((op - ThumbOp.AndImm) & 1) == 0;
+        uint operand;
+        bool carry;
+        if (isImm)
+        {
+            operand = x.Imm;
+            carry = x.Has(InsnFlags.ImmCarryValid) ? x.Has(InsnFlags.ImmCarry) : cpu.C;
+        }
+        else
+        {
+            operand = Alu.ShiftC(Reg(cpu, x.Rm, pc), x.Shift, x.ShiftAmount, cpu.C, out carry);
+        }
+
+        var n = Reg(cpu, x.Rn, pc);
+        if (x.Rn == 15 && op is ThumbOp.AddImm or ThumbOp.SubImm)
+        {
+            n = (pc + 4) & ~3u;
+        }
+
+        switch (op)
+        {
+            case ThumbOp.AndImm or ThumbOp.AndReg:
+                WriteResult(cpu, x.Rd, n & operand, s, carry);
+                return;
+            case ThumbOp.BicImm or ThumbOp.BicReg:
+                WriteResult(cpu, x.Rd, n & ~operand, s, carry);
+                return;
+            case ThumbOp.OrrImm or ThumbOp.OrrReg:
+                WriteResult(cpu, x.Rd, n | operand, s, carry);
+                return;
+            case ThumbOp.OrnImm or ThumbOp.OrnReg:
+                WriteResult(cpu, x.Rd, n | ~operand, s, carry);
+                return;
+            case ThumbOp.EorImm or ThumbOp.EorReg:
+                WriteResult(cpu, x.Rd, n ^ operand, s, carry);
+                return;
+            case ThumbOp.MovImm or ThumbOp.MovReg:
+                WriteResult(cpu, x.Rd, operand, s, carry);
+                return;
+            case ThumbOp.MvnImm or ThumbOp.MvnReg:
+                WriteResult(cpu, x.Rd, ~operand, s, carry);
+                return;
+            case ThumbOp.TstImm or ThumbOp.TstReg:
+                SetNzc(cpu, n & operand, carry);
+                return;
+            case ThumbOp.TeqImm or ThumbOp.TeqReg:
+                SetNzc(cpu, n ^ operand, carry);
+                return;
+            case ThumbOp.AddImm or ThumbOp.AddReg:
+                AddWrite(cpu, x.Rd, n, operand, false, s);
+                return;
+            case ThumbOp.AdcImm or ThumbOp.AdcReg:
+                AddWrite(cpu, x.Rd, n, operand, cpu.C, s);
+                return;
+            case ThumbOp.SubImm or ThumbOp.SubReg:
+                AddWrite(cpu, x.Rd, n, ~operand, true, s);
+                return;
+            case ThumbOp.SbcImm or ThumbOp.SbcReg:
+                AddWrite(cpu, x.Rd, n, ~operand, cpu.C, s);
+                return;
+            case ThumbOp.RsbImm or ThumbOp.RsbReg:
+                AddWrite(cpu, x.Rd, ~n, operand, true, s);
+                return;
+            case ThumbOp.CmpImm or ThumbOp.CmpReg:
+                SetNzcv(cpu, Alu.AddWithCarry(n, ~operand, true, out var c1, out var v1), c1, v1);
+                return;
+            default:
+                SetNzcv(cpu, Alu.AddWithCarry(n, operand, false, out var c2, out var v2), c2, v2);
+                return;
+        }
+    }
+
+    private static void AddWrite(ArmCpu cpu, int d, uint a, uint b, bool carryIn, bool s)
+    {
+        var result = Alu.AddWithCarry(a, b, carryIn, out var carry, out var overflow);
+        WriteRegBranch(cpu, d, result);
+        if (s && d != 15)
+        {
+            SetNzcv(cpu, result, carry, overflow);
+        }
+    }
+
+    private static void SetNzc(ArmCpu cpu, uint result, bool carry)
+    {
+        cpu.N = (result >> 31) != 0;
+        cpu.Z = result == 0;
+        cpu.C = carry;
+    }
+
+    private static void SetNzcv(ArmCpu cpu, uint result, bool carry, bool overflow)
+    {
+        SetNzc(cpu, result, carry);
+        cpu.V = overflow;
+    }
+}
