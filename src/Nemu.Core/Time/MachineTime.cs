@@ -47,7 +47,7 @@ public sealed class MachineTime : IInstructionCounter
     /// <summary>Timers on the virtual clock (device timers).</summary>
     public TimerList VirtualTimers => _lists[(int)ClockType.Virtual];
 
-    /// <summary>Instructions per CPU slice in real-time mode, where time does not follow instructions.</summary>
+    /// <summary>Instructions per CPU slice in real-time mode, and the longest slice under -icount.</summary>
     public long RealTimeSliceInstructions { get; set; } = 0x10000;
 
     public long NowNs => Virtual.NowNs;
@@ -84,7 +84,10 @@ public sealed class MachineTime : IInstructionCounter
             delta = MaxBudgetDeadlineNs;
         }
 
-        return Virtual.InstructionsCovering(delta);
+        // A slice never runs past RealTimeSliceInstructions even with no timer armed, so a guest spinning in
+        // a loop cannot hold the loop thread (monitor commands, chardev input) for seconds. Slicing does not
+        // change what the guest computes: timers still fire at their exact instruction counts.
+        return Math.Min(Virtual.InstructionsCovering(delta), RealTimeSliceInstructions);
     }
 
     public void AddExecutedInstructions(long count) => Virtual.AddExecutedInstructions(count);
