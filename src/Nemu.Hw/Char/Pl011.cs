@@ -14,7 +14,8 @@
 // Not modelled: LCR_H.BRK (QEMU passes it to a host serial port's ioctl; Nemu chardevs have no ioctl), DMA
 // (logged as QEMU does), a backend that refuses output (QEMU blocks in qemu_chr_fe_write_all; here the rest
 // is dropped). QEMU 7.2 has no reset handler for pl011 (state survives a system reset); here a reset
-// restores the power-on values like every device.
+// restores the power-on values like every device. (The stale FR after an FEN toggle, the unmasked IBRD/FBRD/
+// ILPR and the lack of reset were observed on QEMU 7.2.22 lm3s6965evb with a probe firmware.)
 using Nemu.Chardevs;
 using Nemu.Core;
 using Nemu.Core.Irq;

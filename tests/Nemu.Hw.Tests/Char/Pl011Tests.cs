@@ -46,11 +46,13 @@ public sealed class Pl011Tests
     }
 
     [Fact]
-    public void TransmitIgnoresTheEnableBitsInCr()
+    public void TransmitAndReceiveIgnoreTheEnableBitsInCr()
     {
         Write(_uart, Cr, 0);
         Write(_uart, Dr, 'x');
         Assert.Equal("x"u8.ToArray(), _serial.Output);
+        _serial.Type((byte)'y');
+        Assert.Equal((uint)'y', Read(_uart, Dr));
     }
 
     [Fact]
@@ -189,6 +191,8 @@ public sealed class Pl011Tests
     [Fact]
     public void TogglingFenEmptiesTheFifoButLeavesTheFlagsAsQemu72Does()
     {
+        // Observed on QEMU 7.2.22 lm3s6965evb with a probe firmware: FR stays 0x80 after FEN 1 -> 0 with one
+        // character queued (QEMU 8.0 sets RXFE there).
         Write(_uart, LcrH, Pl011.LcrFen);
         _serial.Type((byte)'1');
         Write(_uart, LcrH, 0);
