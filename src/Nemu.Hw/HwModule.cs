@@ -1,3 +1,4 @@
+using Nemu.Hw.Char;
 using Nemu.Hw.Cmsdk;
 using Nemu.Hw.Core;
 using Nemu.Hw.Misc;
@@ -23,5 +24,7 @@ public static class HwModule
         registry.Register(UnimplementedDevice.TypeInfo);
         registry.Register(StellarisSys.TypeInfo);
         registry.Register(StellarisGptm.TypeInfo);
+        registry.Register(Pl011.TypeInfo);
+        registry.Register(Pl011.LuminaryTypeInfo);
     }
 }
