@@ -79,5 +79,22 @@ internal static class EmulatorRun
         return normalised;
     }
 
+    /// <summary>Compares monitor replies one by one; memory trees block by block (their block order is QEMU's hash order).</summary>
+    public static void AssertRepliesEqual(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            if (expected[i].StartsWith("address-space:", StringComparison.Ordinal) || expected[i].StartsWith("FlatView", StringComparison.Ordinal))
+            {
+                Assert.Equal(Blocks(expected[i]), Blocks(actual[i]));
+            }
+            else
+            {
+                Assert.Equal(expected[i], actual[i]);
+            }
+        }
+    }
+
     public static string Describe(IEnumerable<string> args) => new StringBuilder().AppendJoin(' ', args).ToString();
 }

@@ -20,7 +20,7 @@ public sealed class SocketMonitorTests : IDisposable
         Assert.Equal(2, nemu.Count);
         for (var i = 0; i < qemu.Count; i++)
         {
-            Assert.Equal(EmulatorRun.MonitorReplies(qemu[i]), EmulatorRun.MonitorReplies(nemu[i]));
+            EmulatorRun.AssertRepliesEqual(EmulatorRun.MonitorReplies(qemu[i]), EmulatorRun.MonitorReplies(nemu[i]));
         }
     }
 
