@@ -4,6 +4,8 @@
 // (mprofile.md §6.1), and attaching the armv7m CPU to the machine: CPU runner, AIRCR.SYSRESETREQ → system reset
 // (or exit 0 with -no-reboot, management.md §1.2) and semihosting (management.md §7).
 using Nemu.Arm.Devices;
+using Nemu.Chardevs;
+using Nemu.Chardevs.Mux;
 using Nemu.Core;
 using Nemu.Hw.Misc;
 using Nemu.Loader;
@@ -150,6 +152,19 @@ public static class BoardSupport
         }
 
         return armv7m;
+    }
+
+    /// <summary>
+    /// A serial device on a multiplexed backend (<c>-nographic</c>, <c>mon:stdio</c>) takes the input focus, as in
+    /// QEMU, where the newest frontend of a mux has it: the guest console is what the user sees first and
+    /// <c>C-a c</c> switches to the monitor.
+    /// </summary>
+    public static void TakeSerialFocus(Machine machine, int index, IChardevFrontend frontend)
+    {
+        if (index < machine.SerialPorts.Count && machine.SerialPorts[index] is MuxChardev mux)
+        {
+            mux.TakeFocus(frontend);
+        }
     }
 
     /// <summary>Serial port <paramref name="index"/>'s chardev id, or null when the port has no backend.</summary>

@@ -90,6 +90,7 @@ public static class Mps2Board
                 }
             });
             BoardSupport.Map(uart, system, uartBase[i]);
+            BoardSupport.TakeSerialFocus(machine, i, uart);
             uart.ConnectIrq(0, armv7m.IrqInput(uartRxIrq[i] + 1));
             uart.ConnectIrq(1, armv7m.IrqInput(uartRxIrq[i]));
             if (i < 3)
