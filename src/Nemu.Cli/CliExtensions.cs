@@ -12,7 +12,7 @@ namespace Nemu.Cli;
 /// <summary>The parts above the System layer that this binary plugs into start-up: monitors, device help, machine services.</summary>
 public sealed class CliExtensions : IVlExtensions
 {
-    public IReadOnlyList<string> CpuTypes => [];
+    public IReadOnlyList<string> CpuTypes { get; } = [.. Arm.Cpu.ArmCpuModels.All.Select(m => m.Name)];
 
     public bool TryAnswerHelp(HelpRequest help, TextWriter output)
     {
@@ -28,5 +28,5 @@ public sealed class CliExtensions : IVlExtensions
         machine.Qdev.AddService<ILoaderHost>(new MachineLoaderHost(machine));
 
     /// <summary>Every device type this binary knows.</summary>
-    public static DeviceTypeRegistry CreateDeviceRegistry() => DeviceTypeRegistry.Create(Hw.HwModule.Register);
+    public static DeviceTypeRegistry CreateDeviceRegistry() => DeviceTypeRegistry.Create(Hw.HwModule.Register, Arm.ArmModule.Register);
 }

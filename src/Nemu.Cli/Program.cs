@@ -1,3 +1,4 @@
+using Nemu.Boards;
 using Nemu.System;
 using Nemu.System.Boards;
 using Nemu.System.Vl;
@@ -29,6 +30,10 @@ public static class Program
     {
         var machines = new MachineTypeRegistry();
         machines.Register(NoneMachine.Type);
+        machines.Register(Mps2Board.An385);
+        machines.Register(Mps2Board.An386);
+        machines.Register(StellarisBoard.Lm3s6965evb);
+        machines.Register(MicrobitBoard.Type);
         return machines;
     }
 }

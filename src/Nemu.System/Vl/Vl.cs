@@ -102,6 +102,8 @@ public static class Vl
                 machine.Qdev.AddGlobal(new GlobalProperty(global.Driver, global.Property, global.Value));
             }
 
+            // Boards read -cpu, -semihosting and -no-reboot from the command line (QEMU's machine->cpu_type etc.).
+            machine.Qdev.AddService(commandLine);
             type.Init(machine);
             extensions.Populate(machine, commandLine, context);
             DeviceSetup.Create(machine, commandLine);

@@ -1,5 +1,6 @@
-// PENDING: excluded from compilation by Nemu.Boards.Tests.csproj until Nemu has the M-profile boards
-// (see tests/firmware/README.md, "Turning on the Nemu side").
+// Nemu against the recorded QEMU vectors and the demos (tests/firmware/README.md, "Turning on the Nemu side").
+// m4 (mps2-an386, Cortex-M4) stays off: its vectors and demos need the DSP and FPv4-SP instructions, which the
+// CPU does not implement yet.
 using Nemu.Boards.Tests.Firmware;
 
 namespace Nemu.Boards.Tests.Differential;
@@ -12,7 +13,7 @@ public sealed class NemuDifferentialTests
 {
     private static readonly int[] Seeds = [0, 1, 2, 3];
 
-    public static TheoryData<string> Variants => [.. Variant.All.Select(v => v.Name)];
+    public static TheoryData<string> Variants => [Variant.M0.Name, Variant.M3.Name];
 
     [Theory]
     [MemberData(nameof(Variants))]
