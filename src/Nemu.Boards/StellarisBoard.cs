@@ -8,6 +8,7 @@
 // Not modelled (mapped RAZ/WI at priority 0 under QEMU's names): the PL011 Luminary UARTs (no UART output yet),
 // PL061 GPIO ×7, PL022 SSI (and the OLED/SD behind it), I2C, ADC, Ethernet. The CPU clock is fixed at the reset
 // SYSCLK (12.5 MHz) rather than following RCC writes.
+using Nemu.Hw.Char;
 using Nemu.Hw.Cmsdk;
 using Nemu.Hw.Stellaris;
 using Nemu.Memory;
@@ -63,6 +64,23 @@ public static class StellarisBoard
             gptm.ConnectIrq(0, armv7m.IrqInput(gptmIrq[i]));
         }
 
+        ReadOnlySpan<int> uartIrq = [5, 6, 33];
+        for (var i = 0; i < uartIrq.Length; i++)
+        {
+            var index = i;
+            var uart = BoardSupport.CreateDevice<Pl011>(machine, Pl011.LuminaryTypeName, d =>
+            {
+                d.Clk.ConnectFrom(sys.Sysclk);
+                if (BoardSupport.SerialChardevId(machine, index) is { } id)
+                {
+                    d.SetProperty("chardev", id);
+                }
+            });
+            BoardSupport.Map(uart, system, 0x4000C000 + ((ulong)i * 0x1000));
+            BoardSupport.TakeSerialFocus(machine, i, uart);
+            uart.ConnectIrq(0, armv7m.IrqInput(uartIrq[i]));
+        }
+
         foreach (var (name, address) in NotModelledDevices)
         {
             BoardSupport.Unimplemented(machine, name, address, 0x1000, priority: 0);
@@ -80,7 +98,6 @@ public static class StellarisBoard
     [
         ("pl061", 0x40004000), ("pl061", 0x40005000), ("pl061", 0x40006000), ("pl061", 0x40007000),
         ("pl022", 0x40008000),
-        ("pl011", 0x4000C000), ("pl011", 0x4000D000), ("pl011", 0x4000E000),
         ("i2c", 0x40020000),
         ("pl061", 0x40024000), ("pl061", 0x40025000), ("pl061", 0x40026000),
         ("adc", 0x40038000),

@@ -12,7 +12,9 @@ public sealed class HmpMonitor : IChardevFrontend
 {
     private readonly Chardev _chardev;
     private readonly LineEditor _editor;
-    private bool _greeted;
+    private readonly StringBuilder _held = new();
+    private bool _resetSeen;
+    private bool _muxOut;
 
     public HmpMonitor(Chardev chardev, IHmpMachine machine)
     {
@@ -32,23 +34,40 @@ public sealed class HmpMonitor : IChardevFrontend
 
     public void OnEvent(ChardevEvent chardevEvent)
     {
+        // QEMU's monitor_event: output made while another mux frontend has the console is held back and
+        // appears when the monitor gets the focus (so -nographic shows the guest first, the banner at C-a c).
         switch (chardevEvent)
         {
-            case ChardevEvent.Opened or ChardevEvent.MuxIn when !_greeted:
-                _greeted = true;
+            case ChardevEvent.Opened:
                 Output(HmpSession.Banner);
-                Write(HmpSession.Prompt);
+                if (!_muxOut)
+                {
+                    _editor.Reset();
+                    Write(HmpSession.Prompt);
+                }
+
+                _resetSeen = true;
                 break;
             case ChardevEvent.MuxIn:
-                // QEMU's monitor_event: the monitor takes the console back with a fresh prompt.
-                _editor.Reset();
-                Write(HmpSession.Prompt);
+                _muxOut = false;
+                FlushHeld();
+                if (_resetSeen)
+                {
+                    _editor.Reset();
+                    Write(HmpSession.Prompt);
+                }
+
                 break;
-            case ChardevEvent.MuxOut when _greeted:
-                Output("\n");
+            case ChardevEvent.MuxOut:
+                if (_resetSeen && !_muxOut)
+                {
+                    Output("\n");
+                }
+
+                _muxOut = true;
                 break;
             case ChardevEvent.Closed:
-                _greeted = false;
+                _resetSeen = false;
                 break;
         }
     }
@@ -66,8 +85,24 @@ public sealed class HmpMonitor : IChardevFrontend
 
     private void Output(string text) => Write(text.Replace("\n", "\r\n", StringComparison.Ordinal));
 
+    private void FlushHeld()
+    {
+        if (_held.Length > 0)
+        {
+            var text = _held.ToString();
+            _held.Clear();
+            Write(text);
+        }
+    }
+
     private void Write(string text)
     {
+        if (_muxOut)
+        {
+            _held.Append(text);
+            return;
+        }
+
         ReadOnlySpan<byte> bytes = Encoding.UTF8.GetBytes(text);
         for (var attempts = 0; bytes.Length > 0 && attempts < 64; attempts++)
         {
