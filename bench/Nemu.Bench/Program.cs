@@ -12,8 +12,10 @@ public static class Program
             case "memory":
                 MemoryBenchmark.Run(Console.Out);
                 return 0;
+            case "mprofile":
+                return MProfileBenchmark.Run(Console.Out);
             default:
-                Console.Error.WriteLine($"unknown benchmark '{name}' (known: memory)");
+                Console.Error.WriteLine($"unknown benchmark '{name}' (known: memory, mprofile)");
                 return 1;
         }
     }
