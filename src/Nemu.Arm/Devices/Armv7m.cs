@@ -4,6 +4,7 @@
 // 1), "nvic-default" (the rest of the PPB, priority -1) and, when enabled, the two 32 MiB "bitband" regions over
 // 0x20000000 and 0x40000000 read through "bitband-source" address spaces. External interrupts are unnamed gpio-in
 // lines 0..num-irq-1 (qdev_get_gpio_in(armv7m, n)); "NMI" is a named input; "SYSRESETREQ" a named output.
+// Runtime state (CPU registers, NVIC/SCB, SysTick) is migrated through Armv7mState.
 // Not modelled: MPU, Security Extension (init-svtor etc.), FPU, the "idau" link.
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Exceptions;
@@ -41,6 +42,12 @@ public sealed class Armv7m : SysBusDevice
     private MachineTime? _time;
     private uint _cpuClockHz;
     private uint _refClockHz;
+    private readonly Armv7mState _state = new();
+
+    private Armv7m() => InitState(Armv7mState.Vmsd, _state);
+
+    /// <summary>The migratable state object (its fields hold the last saved or loaded values).</summary>
+    public Armv7mState State => _state;
 
     /// <summary>The CPU (also the ICpuRunner to give the main loop); null before realize.</summary>
     public ArmCpu? Cpu { get; private set; }
@@ -133,6 +140,7 @@ public sealed class Armv7m : SysBusDevice
         Cpu = cpu;
         Nvic = nvic;
         SysTick = systick;
+        _state.Owner = this;
     }
 
     /// <summary>System reset: the NVIC, SysTick and the CPU (which re-reads SP and PC from the vector table).</summary>

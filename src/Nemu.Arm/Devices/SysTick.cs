@@ -71,6 +71,31 @@ public sealed class SysTick : IMemoryRegionOps
         _timer.CommitTransaction();
     }
 
+    /// <summary>Captures CSR, RVR and the ptimer into <paramref name="s"/>.</summary>
+    public void SaveState(SysTickState s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        s.Control = _csr;
+        s.Reload = Rvr;
+        var t = _timer.SaveState();
+        (s.Enabled, s.Limit, s.Delta, s.PeriodFrac, s.Period, s.LastEvent, s.NextEvent, s.TimerExpireNs) =
+            (t.Enabled, t.Limit, t.Delta, t.PeriodFrac, t.Period, t.LastEvent, t.NextEvent, t.TimerExpireNs);
+    }
+
+    /// <summary>Writes <paramref name="s"/> into the live SysTick (re-arming its timer as saved).</summary>
+    public void LoadState(SysTickState s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.Reload > 0xFFFFFF || (s.Control & ~(Enable | TickInt | ClkSource | CountFlag)) != 0)
+        {
+            throw new Nemu.Core.State.StateLoadException($"armv7m_systick: invalid control 0x{s.Control:x} or reload 0x{s.Reload:x}");
+        }
+
+        _csr = s.Control;
+        Rvr = s.Reload;
+        _timer.LoadState(new PtimerState(s.Enabled, s.Limit, s.Delta, s.PeriodFrac, s.Period, s.LastEvent, s.NextEvent, s.TimerExpireNs));
+    }
+
     public MemTxResult Read(ulong offset, uint size, MemTxAttrs attrs, out ulong value)
     {
         if (attrs.User)

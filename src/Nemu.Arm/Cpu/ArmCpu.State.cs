@@ -1,0 +1,64 @@
+// Copies the CPU's architectural state to and from its migratable form (ArmCpuState; QEMU target/arm/machine.c
+// cpu_pre_save/cpu_post_load). After a load the derived state is rebuilt: the decoded-code cache is flushed
+// (guest RAM may differ) and the exception check is re-armed, as QEMU's post_load does with tb_flush and
+// arm_rebuild_hflags. InstructionCount is a per-instance diagnostic and is not migrated. Not modelled: FP/MPU/Security state (not implemented).
+using Nemu.Core.State;
+
+namespace Nemu.Arm.Cpu;
+
+public sealed partial class ArmCpu
+{
+    /// <summary>Captures the registers into <paramref name="s"/> (reports pending icount first, as QEMU syncs icount).</summary>
+    public void SaveState(ArmCpuState s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        FlushInstructionCount();
+        R.CopyTo(s.Regs, 0);
+        s.Xpsr = Xpsr;
+        s.OtherSp = OtherSp;
+        s.R13IsPsp = _r13IsPsp;
+        s.Primask = Primask ? 1u : 0;
+        s.Basepri = Basepri;
+        s.Faultmask = Faultmask ? 1u : 0;
+        s.Control = Control;
+        s.ExclusiveValid = ExclusiveValid;
+        s.ExclusiveAddress = ExclusiveAddress;
+        s.EventRegister = EventRegister;
+        s.RunState = (byte)State;
+    }
+
+    /// <summary>Writes <paramref name="s"/> into the live CPU and rebuilds derived state; rejects impossible values.</summary>
+    public void LoadState(ArmCpuState s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.RunState > (byte)ArmCpuRunState.Stopped)
+        {
+            throw new StateLoadException($"cpu: invalid run_state {s.RunState}");
+        }
+
+        if (s.Basepri > 0xFF || s.Control > 3)
+        {
+            throw new StateLoadException($"cpu: invalid basepri 0x{s.Basepri:x} or control 0x{s.Control:x}");
+        }
+
+        s.Regs.CopyTo(R, 0);
+        Xpsr = s.Xpsr;
+        Ipsr = (int)(s.Xpsr & 0x1FF);
+        OtherSp = s.OtherSp;
+        _r13IsPsp = s.R13IsPsp;
+        Primask = s.Primask != 0;
+        Basepri = (byte)s.Basepri;
+        Faultmask = s.Faultmask != 0;
+        ControlNPriv = (s.Control & 1) != 0;
+        ControlSpsel = (s.Control & 2) != 0;
+        ExclusiveValid = s.ExclusiveValid;
+        ExclusiveAddress = s.ExclusiveAddress;
+        EventRegister = s.EventRegister;
+        State = (ArmCpuRunState)s.RunState;
+        _unreported = 0;
+        PendingExceptionReturn = false;
+        _pages.Clear();
+        _checkExceptions = true;
+        _stopSlice = true;
+    }
+}

@@ -1,0 +1,47 @@
+// The migratable M-profile CPU state, modelled on QEMU 7.2 target/arm/machine.c vmstate_arm_cpu ("cpu": regs,
+// xpsr) and its "cpu/m" subsection (other_sp, basepri, primask, faultmask, control) (management.md §4;
+// mprofile.md §1.1). SCB registers (vecbase/VTOR, ccr, cfsr, ...) live with the NVIC here (NvicState). Adds what
+// QEMU keeps elsewhere or rebuilds: the exclusive monitor, the event register, the run state (WFI/WFE/lockup)
+// and which SP R13 holds. Plain data: ArmCpu.SaveState/LoadState copy it from/to the live CPU.
+// Not modelled: FP, MPU and Security Extension state (none of it is implemented).
+using Nemu.Core.State;
+
+namespace Nemu.Arm.Cpu;
+
+/// <summary>One CPU's migratable registers, captured before save and written back after load.</summary>
+public sealed class ArmCpuState
+{
+    public static readonly StateDescription<ArmCpuState> Vmsd =
+        StateDescription<ArmCpuState>.Builder("cpu", 1, 1)
+            .UInt32Array("regs", s => s.Regs, 16)
+            .UInt32("xpsr", s => ref s.Xpsr)
+            .UInt32("other_sp", s => ref s.OtherSp)
+            .Bool("r13_is_psp", s => ref s.R13IsPsp)
+            .UInt32("primask", s => ref s.Primask)
+            .UInt32("basepri", s => ref s.Basepri)
+            .UInt32("faultmask", s => ref s.Faultmask)
+            .UInt32("control", s => ref s.Control)
+            .Bool("exclusive_valid", s => ref s.ExclusiveValid)
+            .UInt32("exclusive_addr", s => ref s.ExclusiveAddress)
+            .Bool("event_register", s => ref s.EventRegister)
+            .UInt8("run_state", s => ref s.RunState, (byte)ArmCpuRunState.Stopped)
+            .Build();
+
+    /// <summary>R0-R15 (R13 is the current SP).</summary>
+    public readonly uint[] Regs = new uint[16];
+
+    /// <summary>APSR | IPSR | EPSR (IT and T bits) as xpsr_read gives it.</summary>
+    public uint Xpsr;
+    public uint OtherSp;
+    public bool R13IsPsp;
+    public uint Primask;
+    public uint Basepri;
+    public uint Faultmask;
+
+    /// <summary>CONTROL: bit 0 nPRIV, bit 1 SPSEL.</summary>
+    public uint Control;
+    public bool ExclusiveValid;
+    public uint ExclusiveAddress;
+    public bool EventRegister;
+    public byte RunState = (byte)ArmCpuRunState.Stopped;
+}
