@@ -77,9 +77,7 @@ public sealed class SysTick : IMemoryRegionOps
         ArgumentNullException.ThrowIfNull(s);
         s.Control = _csr;
         s.Reload = Rvr;
-        var t = _timer.SaveState();
-        (s.Enabled, s.Limit, s.Delta, s.PeriodFrac, s.Period, s.LastEvent, s.NextEvent, s.TimerExpireNs) =
-            (t.Enabled, t.Limit, t.Delta, t.PeriodFrac, t.Period, t.LastEvent, t.NextEvent, t.TimerExpireNs);
+        s.Timer.CopyFrom(_timer.SaveState());
     }
 
     /// <summary>Writes <paramref name="s"/> into the live SysTick (re-arming its timer as saved).</summary>
@@ -93,7 +91,7 @@ public sealed class SysTick : IMemoryRegionOps
 
         _csr = s.Control;
         Rvr = s.Reload;
-        _timer.LoadState(new PtimerState(s.Enabled, s.Limit, s.Delta, s.PeriodFrac, s.Period, s.LastEvent, s.NextEvent, s.TimerExpireNs));
+        _timer.LoadState(s.Timer.ToPtimerState());
     }
 
     public MemTxResult Read(ulong offset, uint size, MemTxAttrs attrs, out ulong value)

@@ -1,6 +1,6 @@
 // The migratable state of one dual-timer module, QEMU's vmstate "cmsdk-apb-dualtimer-module" v1.
 using Nemu.Core.State;
-using Nemu.Hw.Misc;
+using Nemu.Core.Time;
 
 namespace Nemu.Hw.Cmsdk;
 

@@ -1,6 +1,6 @@
 // The migratable state of the CMSDK APB timer, in QEMU's vmstate "cmsdk-apb-timer" v2 order (the pclk
 // clock is configuration here, not migrated; "value" and "reload" are QEMU's unused fields, kept for layout).
-using Nemu.Hw.Misc;
+using Nemu.Core.Time;
 
 namespace Nemu.Hw.Cmsdk;
 

@@ -1,6 +1,6 @@
 // The migratable state of the CMSDK APB watchdog, QEMU's vmstate "cmsdk-apb-watchdog" v2 (WDOGCLK is
 // configuration here, not migrated).
-using Nemu.Hw.Misc;
+using Nemu.Core.Time;
 
 namespace Nemu.Hw.Cmsdk;
 

@@ -1,9 +1,8 @@
 // Implements: QEMU's VMSTATE_PTIMER ("ptimer" v1: enabled, limit, delta, period_frac, period, last_event,
 // next_event, timer) as a nested state description: captured from the live timer before save, written into it after load.
 using Nemu.Core.State;
-using Nemu.Core.Time;
 
-namespace Nemu.Hw.Misc;
+namespace Nemu.Core.Time;
 
 /// <summary>A ptimer's migratable fields; the owning device copies them from/to its <see cref="Ptimer"/>.</summary>
 public sealed class PtimerStateFields
@@ -31,17 +30,15 @@ public sealed class PtimerStateFields
     public long NextEvent;
     public long TimerExpireNs = -1;
 
-    /// <summary>The live timer these fields are saved from and loaded into (set at realize).</summary>
+    /// <summary>
+    /// The live timer these fields are saved from and loaded into by the description's own hooks (set at realize).
+    /// Owners that capture their state explicitly leave it null and call <see cref="CopyFrom"/>/<see cref="ToPtimerState"/>.
+    /// </summary>
     public Ptimer? Live { get; set; }
 
-    private void Capture()
+    /// <summary>Takes the fields of a ptimer's saved state.</summary>
+    public void CopyFrom(PtimerState s)
     {
-        if (Live is null)
-        {
-            return;
-        }
-
-        var s = Live.SaveState();
         Enabled = s.Enabled;
         Limit = s.Limit;
         Delta = s.Delta;
@@ -52,6 +49,16 @@ public sealed class PtimerStateFields
         TimerExpireNs = s.TimerExpireNs;
     }
 
-    private void Restore() =>
-        Live?.LoadState(new PtimerState(Enabled, Limit, Delta, PeriodFrac, Period, LastEvent, NextEvent, TimerExpireNs));
+    /// <summary>The fields as a ptimer state to load.</summary>
+    public PtimerState ToPtimerState() => new(Enabled, Limit, Delta, PeriodFrac, Period, LastEvent, NextEvent, TimerExpireNs);
+
+    private void Capture()
+    {
+        if (Live is not null)
+        {
+            CopyFrom(Live.SaveState());
+        }
+    }
+
+    private void Restore() => Live?.LoadState(ToPtimerState());
 }
