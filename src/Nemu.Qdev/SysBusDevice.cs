@@ -67,16 +67,6 @@ public abstract class SysBusDevice : Device
         return line;
     }
 
-    /// <summary>Records an MMIO slot without a region, for tests that cannot build memory regions.</summary>
-    internal int InitMmioSlot(string name, UInt128 size, ulong? address)
-    {
-        _mmio.Add(new SysBusMmio(name, size, null) { Address = address });
-        return _mmio.Count - 1;
-    }
-
-    /// <summary>Records a mapped address without touching memory, for tests that cannot build memory regions.</summary>
-    internal void RecordMmioAddress(int index, ulong address) => _mmio[index].Address = address;
-
     protected internal override void PrintBusInfo(StringBuilder output, int indent)
     {
         foreach (var mmio in _mmio)

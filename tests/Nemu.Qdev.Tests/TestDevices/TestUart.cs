@@ -1,4 +1,6 @@
+using Nemu.Core;
 using Nemu.Core.State;
+using Nemu.Memory;
 using Nemu.Qdev.Registers;
 
 namespace Nemu.Qdev.Tests.TestDevices;
@@ -46,9 +48,8 @@ internal sealed class TestUart : SysBusDevice
             InitIrq();
         }
 
-        // Stands in for InitMmio(MemoryRegion.CreateIo("uart", 0x1000, Ops, this)), which tests cannot build yet.
-        InitMmioSlot("uart", 0x1000, null);
         Ops = Registers.Bind(this);
+        InitMmio(MemoryRegion.CreateIo("uart", 0x1000, Ops, this));
         InitState(Vmsd, State);
     }
 
@@ -60,8 +61,9 @@ internal sealed class TestUart : SysBusDevice
 
     public string? ChardevId => _chardev;
 
-    /// <summary>Stands in for MapMmio(0, address, systemMemory).</summary>
-    public void RecordMapping(ulong address) => RecordMmioAddress(0, address);
+    /// <summary>Maps the registers at <paramref name="address"/> in a container of its own.</summary>
+    public void RecordMapping(ulong address) =>
+        MapMmio(0, new GuestAddress(address), MemoryRegion.CreateContainer("system", (UInt128)ulong.MaxValue + 1));
 
     protected override void OnRealize()
     {
