@@ -168,6 +168,19 @@ public sealed class ThumbInterpreterDspTests
         Assert.Equal(0xF80F0000u, m.R(2));
     }
 
+    [Fact]
+    public void UnpredictableFormsBehaveAsQemu()
+    {
+        // Observed on qemu-system-arm 7.2 (mps2-an386): SMMLS with Ra = PC ignores the accumulator (SMMUL);
+        // SSAT16/USAT16 take a 5-bit saturate immediate (bit 4 set: no halfword saturates signed, negative ones
+        // clamp to 0 unsigned).
+        var m = Run("ldr r0, =0x7FFFFFFF\n ldr r1, =0x7FFFFFFF\n .inst.w 0xfb60f501\n ldr r0, =0x7FFF8000\n .inst.w 0xf3200611\n .inst.w 0xf3a00711\n");
+        Assert.Equal(0x3FFFFFFFu, m.R(5));
+        Assert.Equal(0x7FFF8000u, m.R(6));
+        Assert.Equal(0x7FFF0000u, m.R(7));
+        Assert.True(Q(m));
+    }
+
     [Theory]
     [InlineData("cortex-m3")]
     [InlineData("cortex-m0")]
