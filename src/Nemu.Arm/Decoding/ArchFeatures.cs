@@ -1,5 +1,5 @@
 // Architecture features an encoding needs (Armv7-M ARM A5.1: "ARMv6-M" and "ARMv7-M" columns of the encoding
-// tables; the DSP extension of ARMv7E-M and the FP extension come as later table lines).
+// tables; the DSP extension of ARMv7E-M, and the FP extension as later table lines).
 namespace Nemu.Arm.Decoding;
 
 /// <summary>The architecture feature an encoding requires; a CPU model implements a set of them.</summary>
@@ -14,7 +14,7 @@ public enum ArchFeatures : byte
     /// <summary>The ARMv7-M Main Extension (Thumb-2 data processing, CBZ, IT, divide, ...).</summary>
     V7M = 1 << 1,
 
-    /// <summary>ARMv7E-M DSP extension (not yet implemented: no table lines).</summary>
+    /// <summary>ARMv7E-M DSP extension (the table lines marked Dsp).</summary>
     Dsp = 1 << 2,
 
     /// <summary>Floating-point extension (not yet implemented: coprocessor space raises NOCP).</summary>

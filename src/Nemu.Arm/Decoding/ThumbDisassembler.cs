@@ -8,7 +8,7 @@ using System.Text;
 namespace Nemu.Arm.Decoding;
 
 /// <summary>Formats decoded Thumb instructions as assembler text.</summary>
-public static class ThumbDisassembler
+public static partial class ThumbDisassembler
 {
     private static readonly string[] RegNames = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc"];
     private static readonly string[] CondNames = ["eq", "ne", "hs", "lo", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le", "", ""];
@@ -240,7 +240,7 @@ public static class ThumbDisassembler
             case ThumbOp.Msr:
                 return $"{SpecialRegisters.Name(x.Imm)}, {R(x.Rn)}";
             default:
-                return string.Empty;
+                return DspOperands(in x);
         }
     }
 }

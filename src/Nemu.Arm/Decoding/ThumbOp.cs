@@ -1,6 +1,6 @@
 // The semantic operations of the Thumb instruction set of ARMv6-M/ARMv7-M (Armv7-M ARM chapter A7). Several
 // encodings map to one operation (e.g. ADD (immediate) T1-T4 all become AddImm); the encoding name stays
-// available through DecodedInsn.Line. DSP (v7E-M) and FP operations slot in at the end.
+// available through DecodedInsn.Line. The DSP (v7E-M) block sits at the end; FP operations slot in after it.
 namespace Nemu.Arm.Decoding;
 
 /// <summary>What an instruction does; the interpreter switches on it.</summary>
@@ -66,6 +66,41 @@ public enum ThumbOp : ushort
 
     /// <summary>Coprocessor space without a coprocessor: UsageFault NOCP.</summary>
     NoCoprocessor,
+
+    // ARMv7E-M DSP (Armv7-M ARM A7.7, the instructions marked ARMv7E-M). One contiguous block, bounded by
+    // FirstDsp/LastDsp for the interpreter's dispatch. Multiply variants carry their operand-half, exchange (X)
+    // or round (R) selector in DecodedInsn.Extra (the encoding's bits [5:4]).
+    Qadd, Qsub, Qdadd, Qdsub, Ssat16, Usat16,
+
+    // Parallel add/subtract: prefix (S, Q, SH, U, UQ, UH) × operation (ADD16, ASX, SAX, SUB16, ADD8, SUB8), in this order.
+    Sadd16, Sasx, Ssax, Ssub16, Sadd8, Ssub8,
+    Qadd16, Qasx, Qsax, Qsub16, Qadd8, Qsub8,
+    Shadd16, Shasx, Shsax, Shsub16, Shadd8, Shsub8,
+    Uadd16, Uasx, Usax, Usub16, Uadd8, Usub8,
+    Uqadd16, Uqasx, Uqsax, Uqsub16, Uqadd8, Uqsub8,
+    Uhadd16, Uhasx, Uhsax, Uhsub16, Uhadd8, Uhsub8,
+
+    Sel, Usad8, Usada8,
+
+    // Halfword multiplies (Extra bit 1: Rn top half; bit 0: Rm top half).
+    Smulxy, Smlaxy, Smulwy, Smlawy, Smlalxy,
+
+    // Dual multiplies (Extra bit 0: X, exchange Rm's halves).
+    Smuad, Smlad, Smusd, Smlsd, Smlald, Smlsld,
+
+    // Most significant word multiplies (Extra bit 0: R, round).
+    Smmul, Smmla, Smmls,
+
+    Pkhbt, Pkhtb, Umaal,
+
+    // Extend and add (ROR rotation in ShiftAmount); SXTB16/UXTB16 extend without adding.
+    Sxtab, Sxtah, Uxtab, Uxtah, Sxtab16, Uxtab16, Sxtb16, Uxtb16,
+
+    /// <summary>First operation of the ARMv7E-M DSP block.</summary>
+    FirstDsp = Qadd,
+
+    /// <summary>Last operation of the ARMv7E-M DSP block.</summary>
+    LastDsp = Uxtb16,
 
     /// <summary>Number of operations (array sizing).</summary>
     Count,

@@ -1,10 +1,10 @@
 // Generated-style table (exempt from the file-size habit): every 32-bit Thumb encoding of ARMv6-M and ARMv7-M,
 // Armv7-M ARM A5.3 (ARM DDI 0403E), one line per encoding, plus named UNDEFINED regions. Lines sharing a group
 // overlap on purpose and are ordered most specific first; all other lines are disjoint (checked by
-// ThumbTableValidator). DSP (ARMv7E-M) encodings that carve out of v7-M lines are declared already with
-// ThumbOp.Undefined so that a v7-M core treats them as UNDEFINED; the DSP step replaces their op.
+// ThumbTableValidator). DSP (ARMv7E-M) lines need ArchFeatures.Dsp: a v7-M core decodes them as UNDEFINED.
 using static Nemu.Arm.Decoding.ArchFeatures;
 using static Nemu.Arm.Decoding.OperandForms32;
+using static Nemu.Arm.Decoding.OperandFormsDsp;
 using Op = Nemu.Arm.Decoding.ThumbOp;
 
 namespace Nemu.Arm.Decoding;
@@ -13,6 +13,9 @@ namespace Nemu.Arm.Decoding;
 internal static class ThumbTable32
 {
     private static readonly OperandForm None = OperandForms.None;
+    private static readonly OperandForm Dsp3 = OperandFormsDsp.RdRnRmSelector;
+    private static readonly OperandForm Dsp4 = OperandFormsDsp.RdRnRmRaSelector;
+    private static readonly OperandForm DspLong = OperandFormsDsp.LongMultiplySelector;
 
     public static ThumbEncoding[] Build() =>
     [
@@ -54,7 +57,9 @@ internal static class ThumbTable32
         new("11101010011snnnn 0iiiddddiiyymmmm", "ORN (register) T1", Op.OrnReg, V7M, ShiftedReg, "orn-sr"),
         new("111010101001nnnn 0iii1111iiyymmmm", "TEQ (register) T1", Op.TeqReg, V7M, ShiftedRegCompare, "eor-sr"),
         new("11101010100snnnn 0iiiddddiiyymmmm", "EOR (register) T2", Op.EorReg, V7M, ShiftedReg, "eor-sr"),
-        new("11101010110xxxxx xxxxxxxxxxxxxxxx", "PKHBT, PKHTB T1 (DSP)", Op.Undefined, Dsp, None),
+        new("111010101100nnnn 0iiiddddii00mmmm", "PKHBT T1", Op.Pkhbt, Dsp, Pack(ShiftType.Lsl), "pkh"),
+        new("111010101100nnnn 0iiiddddii10mmmm", "PKHTB T1", Op.Pkhtb, Dsp, Pack(ShiftType.Asr), "pkh"),
+        new("11101010110xxxxx xxxxxxxxxxxxxxxx", "UNDEFINED (PKHBT, PKHTB with S or T set)", Op.Undefined, Dsp, None, "pkh"),
         new("111010110001nnnn 0iii1111iiyymmmm", "CMN (register) T2", Op.CmnReg, V7M, ShiftedRegCompare, "add-sr"),
         new("11101011000snnnn 0iiiddddiiyymmmm", "ADD (register) T3", Op.AddReg, V7M, ShiftedReg, "add-sr"),
         new("11101011010snnnn 0iiiddddiiyymmmm", "ADC (register) T2", Op.AdcReg, V7M, ShiftedReg),
@@ -91,12 +96,12 @@ internal static class ThumbTable32
         new("11110i1010101111 0iiiddddiiiiiiii", "ADR T2", Op.Adr, V7M, Adr32(add: false), "subw"),
         new("11110i101010nnnn 0iiiddddiiiiiiii", "SUB (immediate) T4", Op.SubImm, V7M, Imm12, "subw"),
         new("11110i101100jjjj 0iiiddddiiiiiiii", "MOVT T1", Op.MovT, V7M, MovW),
-        new("111100110010xxxx 0000xxxx00xxxxxx", "SSAT16 T1 (DSP)", Op.Undefined, Dsp, None, "ssat"),
+        new("111100110010nnnn 0000dddd000bbbbb", "SSAT16 T1", Op.Ssat16, Dsp, Saturate16(signed: true), "ssat"),
         new("1111001100h0nnnn 0iiiddddii0bbbbb", "SSAT T1", Op.Ssat, V7M, Saturate(signed: true), "ssat"),
         new("111100110100nnnn 0iiiddddii0wwwww", "SBFX T1", Op.Sbfx, V7M, Bitfield),
         new("1111001101101111 0iiiddddii0wwwww", "BFC T1", Op.Bfc, V7M, BitfieldClear, "bfi"),
         new("111100110110nnnn 0iiiddddii0wwwww", "BFI T1", Op.Bfi, V7M, Bitfield, "bfi"),
-        new("111100111010xxxx 0000xxxx00xxxxxx", "USAT16 T1 (DSP)", Op.Undefined, Dsp, None, "usat"),
+        new("111100111010nnnn 0000dddd000bbbbb", "USAT16 T1", Op.Usat16, Dsp, Saturate16(signed: false), "usat"),
         new("1111001110h0nnnn 0iiiddddii0bbbbb", "USAT T1", Op.Usat, V7M, Saturate(signed: false), "usat"),
         new("111100111100nnnn 0iiiddddii0wwwww", "UBFX T1", Op.Ubfx, V7M, Bitfield),
 
@@ -190,10 +195,63 @@ internal static class ThumbTable32
         new("11111010001snnnn 1111dddd0000mmmm", "LSR (register) T2", Op.ShiftReg, V7M, ShiftReg32(ShiftType.Lsr)),
         new("11111010010snnnn 1111dddd0000mmmm", "ASR (register) T2", Op.ShiftReg, V7M, ShiftReg32(ShiftType.Asr)),
         new("11111010011snnnn 1111dddd0000mmmm", "ROR (register) T2", Op.ShiftReg, V7M, ShiftReg32(ShiftType.Ror)),
-        new("1111101000001111 1111dddd1xrrmmmm", "SXTH T2", Op.Sxth, V7M, Extend),
-        new("1111101000011111 1111dddd1xrrmmmm", "UXTH T2", Op.Uxth, V7M, Extend),
-        new("1111101001001111 1111dddd1xrrmmmm", "SXTB T2", Op.Sxtb, V7M, Extend),
-        new("1111101001011111 1111dddd1xrrmmmm", "UXTB T2", Op.Uxtb, V7M, Extend),
+        new("1111101000001111 1111dddd1xrrmmmm", "SXTH T2", Op.Sxth, V7M, Extend, "sxth"),
+        new("111110100000nnnn 1111dddd10rrmmmm", "SXTAH T1", Op.Sxtah, Dsp, ExtendAdd, "sxth"),
+        new("1111101000011111 1111dddd1xrrmmmm", "UXTH T2", Op.Uxth, V7M, Extend, "uxth"),
+        new("111110100001nnnn 1111dddd10rrmmmm", "UXTAH T1", Op.Uxtah, Dsp, ExtendAdd, "uxth"),
+        new("1111101000101111 1111dddd10rrmmmm", "SXTB16 T1", Op.Sxtb16, Dsp, Extend, "sxtb16"),
+        new("111110100010nnnn 1111dddd10rrmmmm", "SXTAB16 T1", Op.Sxtab16, Dsp, ExtendAdd, "sxtb16"),
+        new("1111101000111111 1111dddd10rrmmmm", "UXTB16 T1", Op.Uxtb16, Dsp, Extend, "uxtb16"),
+        new("111110100011nnnn 1111dddd10rrmmmm", "UXTAB16 T1", Op.Uxtab16, Dsp, ExtendAdd, "uxtb16"),
+        new("1111101001001111 1111dddd1xrrmmmm", "SXTB T2", Op.Sxtb, V7M, Extend, "sxtb"),
+        new("111110100100nnnn 1111dddd10rrmmmm", "SXTAB T1", Op.Sxtab, Dsp, ExtendAdd, "sxtb"),
+        new("1111101001011111 1111dddd1xrrmmmm", "UXTB T2", Op.Uxtb, V7M, Extend, "uxtb"),
+        new("111110100101nnnn 1111dddd10rrmmmm", "UXTAB T1", Op.Uxtab, Dsp, ExtendAdd, "uxtb"),
+
+        // A5.3.13 / A5.3.14 Parallel addition and subtraction, signed and unsigned (DSP)
+        new("111110101001nnnn 1111dddd0000mmmm", "SADD16 T1", Op.Sadd16, Dsp, Dsp3),
+        new("111110101010nnnn 1111dddd0000mmmm", "SASX T1", Op.Sasx, Dsp, Dsp3),
+        new("111110101110nnnn 1111dddd0000mmmm", "SSAX T1", Op.Ssax, Dsp, Dsp3),
+        new("111110101101nnnn 1111dddd0000mmmm", "SSUB16 T1", Op.Ssub16, Dsp, Dsp3),
+        new("111110101000nnnn 1111dddd0000mmmm", "SADD8 T1", Op.Sadd8, Dsp, Dsp3),
+        new("111110101100nnnn 1111dddd0000mmmm", "SSUB8 T1", Op.Ssub8, Dsp, Dsp3),
+        new("111110101001nnnn 1111dddd0001mmmm", "QADD16 T1", Op.Qadd16, Dsp, Dsp3),
+        new("111110101010nnnn 1111dddd0001mmmm", "QASX T1", Op.Qasx, Dsp, Dsp3),
+        new("111110101110nnnn 1111dddd0001mmmm", "QSAX T1", Op.Qsax, Dsp, Dsp3),
+        new("111110101101nnnn 1111dddd0001mmmm", "QSUB16 T1", Op.Qsub16, Dsp, Dsp3),
+        new("111110101000nnnn 1111dddd0001mmmm", "QADD8 T1", Op.Qadd8, Dsp, Dsp3),
+        new("111110101100nnnn 1111dddd0001mmmm", "QSUB8 T1", Op.Qsub8, Dsp, Dsp3),
+        new("111110101001nnnn 1111dddd0010mmmm", "SHADD16 T1", Op.Shadd16, Dsp, Dsp3),
+        new("111110101010nnnn 1111dddd0010mmmm", "SHASX T1", Op.Shasx, Dsp, Dsp3),
+        new("111110101110nnnn 1111dddd0010mmmm", "SHSAX T1", Op.Shsax, Dsp, Dsp3),
+        new("111110101101nnnn 1111dddd0010mmmm", "SHSUB16 T1", Op.Shsub16, Dsp, Dsp3),
+        new("111110101000nnnn 1111dddd0010mmmm", "SHADD8 T1", Op.Shadd8, Dsp, Dsp3),
+        new("111110101100nnnn 1111dddd0010mmmm", "SHSUB8 T1", Op.Shsub8, Dsp, Dsp3),
+        new("111110101001nnnn 1111dddd0100mmmm", "UADD16 T1", Op.Uadd16, Dsp, Dsp3),
+        new("111110101010nnnn 1111dddd0100mmmm", "UASX T1", Op.Uasx, Dsp, Dsp3),
+        new("111110101110nnnn 1111dddd0100mmmm", "USAX T1", Op.Usax, Dsp, Dsp3),
+        new("111110101101nnnn 1111dddd0100mmmm", "USUB16 T1", Op.Usub16, Dsp, Dsp3),
+        new("111110101000nnnn 1111dddd0100mmmm", "UADD8 T1", Op.Uadd8, Dsp, Dsp3),
+        new("111110101100nnnn 1111dddd0100mmmm", "USUB8 T1", Op.Usub8, Dsp, Dsp3),
+        new("111110101001nnnn 1111dddd0101mmmm", "UQADD16 T1", Op.Uqadd16, Dsp, Dsp3),
+        new("111110101010nnnn 1111dddd0101mmmm", "UQASX T1", Op.Uqasx, Dsp, Dsp3),
+        new("111110101110nnnn 1111dddd0101mmmm", "UQSAX T1", Op.Uqsax, Dsp, Dsp3),
+        new("111110101101nnnn 1111dddd0101mmmm", "UQSUB16 T1", Op.Uqsub16, Dsp, Dsp3),
+        new("111110101000nnnn 1111dddd0101mmmm", "UQADD8 T1", Op.Uqadd8, Dsp, Dsp3),
+        new("111110101100nnnn 1111dddd0101mmmm", "UQSUB8 T1", Op.Uqsub8, Dsp, Dsp3),
+        new("111110101001nnnn 1111dddd0110mmmm", "UHADD16 T1", Op.Uhadd16, Dsp, Dsp3),
+        new("111110101010nnnn 1111dddd0110mmmm", "UHASX T1", Op.Uhasx, Dsp, Dsp3),
+        new("111110101110nnnn 1111dddd0110mmmm", "UHSAX T1", Op.Uhsax, Dsp, Dsp3),
+        new("111110101101nnnn 1111dddd0110mmmm", "UHSUB16 T1", Op.Uhsub16, Dsp, Dsp3),
+        new("111110101000nnnn 1111dddd0110mmmm", "UHADD8 T1", Op.Uhadd8, Dsp, Dsp3),
+        new("111110101100nnnn 1111dddd0110mmmm", "UHSUB8 T1", Op.Uhsub8, Dsp, Dsp3),
+
+        // A5.3.15 Miscellaneous operations (DSP part)
+        new("111110101000nnnn 1111dddd1000mmmm", "QADD T1", Op.Qadd, Dsp, Dsp3),
+        new("111110101000nnnn 1111dddd1001mmmm", "QDADD T1", Op.Qdadd, Dsp, Dsp3),
+        new("111110101000nnnn 1111dddd1010mmmm", "QSUB T1", Op.Qsub, Dsp, Dsp3),
+        new("111110101000nnnn 1111dddd1011mmmm", "QDSUB T1", Op.Qdsub, Dsp, Dsp3),
+        new("111110101010nnnn 1111dddd1000mmmm", "SEL T1", Op.Sel, Dsp, Dsp3),
         new("111110101001kkkk 1111dddd1000mmmm", "REV T2", Op.Rev, V7M, RdRmTwice),
         new("111110101001kkkk 1111dddd1001mmmm", "REV16 T2", Op.Rev16, V7M, RdRmTwice),
         new("111110101001kkkk 1111dddd1010mmmm", "RBIT T1", Op.Rbit, V7M, RdRmTwice),
@@ -204,6 +262,34 @@ internal static class ThumbTable32
         new("111110110000nnnn 1111dddd0000mmmm", "MUL T2", Op.Mul, V7M, RdRnRm, "mla"),
         new("111110110000nnnn aaaadddd0000mmmm", "MLA T1", Op.Mla, V7M, RdRnRmRa, "mla"),
         new("111110110000nnnn aaaadddd0001mmmm", "MLS T1", Op.Mls, V7M, RdRnRmRa),
+        new("111110110001nnnn 1111dddd0000mmmm", "SMULBB T1", Op.Smulxy, Dsp, Dsp3, "smla"),
+        new("111110110001nnnn aaaadddd0000mmmm", "SMLABB T1", Op.Smlaxy, Dsp, Dsp4, "smla"),
+        new("111110110001nnnn 1111dddd0001mmmm", "SMULBT T1", Op.Smulxy, Dsp, Dsp3, "smla"),
+        new("111110110001nnnn aaaadddd0001mmmm", "SMLABT T1", Op.Smlaxy, Dsp, Dsp4, "smla"),
+        new("111110110001nnnn 1111dddd0010mmmm", "SMULTB T1", Op.Smulxy, Dsp, Dsp3, "smla"),
+        new("111110110001nnnn aaaadddd0010mmmm", "SMLATB T1", Op.Smlaxy, Dsp, Dsp4, "smla"),
+        new("111110110001nnnn 1111dddd0011mmmm", "SMULTT T1", Op.Smulxy, Dsp, Dsp3, "smla"),
+        new("111110110001nnnn aaaadddd0011mmmm", "SMLATT T1", Op.Smlaxy, Dsp, Dsp4, "smla"),
+        new("111110110010nnnn 1111dddd0000mmmm", "SMUAD T1", Op.Smuad, Dsp, Dsp3, "smlad"),
+        new("111110110010nnnn aaaadddd0000mmmm", "SMLAD T1", Op.Smlad, Dsp, Dsp4, "smlad"),
+        new("111110110010nnnn 1111dddd0001mmmm", "SMUADX T1", Op.Smuad, Dsp, Dsp3, "smlad"),
+        new("111110110010nnnn aaaadddd0001mmmm", "SMLADX T1", Op.Smlad, Dsp, Dsp4, "smlad"),
+        new("111110110011nnnn 1111dddd0000mmmm", "SMULWB T1", Op.Smulwy, Dsp, Dsp3, "smlaw"),
+        new("111110110011nnnn aaaadddd0000mmmm", "SMLAWB T1", Op.Smlawy, Dsp, Dsp4, "smlaw"),
+        new("111110110011nnnn 1111dddd0001mmmm", "SMULWT T1", Op.Smulwy, Dsp, Dsp3, "smlaw"),
+        new("111110110011nnnn aaaadddd0001mmmm", "SMLAWT T1", Op.Smlawy, Dsp, Dsp4, "smlaw"),
+        new("111110110100nnnn 1111dddd0000mmmm", "SMUSD T1", Op.Smusd, Dsp, Dsp3, "smlsd"),
+        new("111110110100nnnn aaaadddd0000mmmm", "SMLSD T1", Op.Smlsd, Dsp, Dsp4, "smlsd"),
+        new("111110110100nnnn 1111dddd0001mmmm", "SMUSDX T1", Op.Smusd, Dsp, Dsp3, "smlsd"),
+        new("111110110100nnnn aaaadddd0001mmmm", "SMLSDX T1", Op.Smlsd, Dsp, Dsp4, "smlsd"),
+        new("111110110101nnnn 1111dddd0000mmmm", "SMMUL T1", Op.Smmul, Dsp, Dsp3, "smmla"),
+        new("111110110101nnnn aaaadddd0000mmmm", "SMMLA T1", Op.Smmla, Dsp, Dsp4, "smmla"),
+        new("111110110101nnnn 1111dddd0001mmmm", "SMMULR T1", Op.Smmul, Dsp, Dsp3, "smmla"),
+        new("111110110101nnnn aaaadddd0001mmmm", "SMMLAR T1", Op.Smmla, Dsp, Dsp4, "smmla"),
+        new("111110110110nnnn aaaadddd0000mmmm", "SMMLS T1", Op.Smmls, Dsp, Dsp4),
+        new("111110110110nnnn aaaadddd0001mmmm", "SMMLSR T1", Op.Smmls, Dsp, Dsp4),
+        new("111110110111nnnn 1111dddd0000mmmm", "USAD8 T1", Op.Usad8, Dsp, Dsp3, "usada8"),
+        new("111110110111nnnn aaaadddd0000mmmm", "USADA8 T1", Op.Usada8, Dsp, Dsp4, "usada8"),
 
         // A5.3.17 Long multiply, long multiply accumulate, and divide
         new("111110111000nnnn llllhhhh0000mmmm", "SMULL T1", Op.Smull, V7M, LongMultiply),
@@ -211,6 +297,15 @@ internal static class ThumbTable32
         new("111110111010nnnn llllhhhh0000mmmm", "UMULL T1", Op.Umull, V7M, LongMultiply),
         new("111110111011nnnn 1111dddd1111mmmm", "UDIV T1", Op.Udiv, V7M, RdRnRm),
         new("111110111100nnnn llllhhhh0000mmmm", "SMLAL T1", Op.Smlal, V7M, LongMultiply),
+        new("111110111100nnnn llllhhhh1000mmmm", "SMLALBB T1", Op.Smlalxy, Dsp, DspLong),
+        new("111110111100nnnn llllhhhh1001mmmm", "SMLALBT T1", Op.Smlalxy, Dsp, DspLong),
+        new("111110111100nnnn llllhhhh1010mmmm", "SMLALTB T1", Op.Smlalxy, Dsp, DspLong),
+        new("111110111100nnnn llllhhhh1011mmmm", "SMLALTT T1", Op.Smlalxy, Dsp, DspLong),
+        new("111110111100nnnn llllhhhh1100mmmm", "SMLALD T1", Op.Smlald, Dsp, DspLong),
+        new("111110111100nnnn llllhhhh1101mmmm", "SMLALDX T1", Op.Smlald, Dsp, DspLong),
+        new("111110111101nnnn llllhhhh1100mmmm", "SMLSLD T1", Op.Smlsld, Dsp, DspLong),
+        new("111110111101nnnn llllhhhh1101mmmm", "SMLSLDX T1", Op.Smlsld, Dsp, DspLong),
         new("111110111110nnnn llllhhhh0000mmmm", "UMLAL T1", Op.Umlal, V7M, LongMultiply),
+        new("111110111110nnnn llllhhhh0110mmmm", "UMAAL T1", Op.Umaal, Dsp, DspLong),
     ];
 }

@@ -160,9 +160,14 @@ internal static partial class ThumbInterpreter
         var v7 = !cpu.Model.IsV6M;
         if (sysm < 8)
         {
+            // mask<1> writes NZCVQ, mask<0> writes GE[3:0] (DSP cores only; APSR_g alone is valid there).
             if ((sysm & 4) == 0 && (mask & 2) != 0)
             {
                 cpu.SetApsr(value, includeGe: (mask & 1) != 0 && (cpu.Features & ArchFeatures.Dsp) != 0);
+            }
+            else if ((sysm & 4) == 0 && (mask & 1) != 0 && (cpu.Features & ArchFeatures.Dsp) != 0)
+            {
+                cpu.Ge = (value >> 16) & 0xF;
             }
 
             return;

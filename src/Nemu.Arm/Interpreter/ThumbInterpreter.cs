@@ -2,7 +2,8 @@
 // form shared with the disassembler. Conditional execution and IT state (A7.3), PC reads (+4, Align(PC,4) for
 // literals and ADR), BranchWritePC/BXWritePC/LoadWritePC interworking (INVSTATE when bit0 is 0, exception return
 // for EXC_RETURN values in Handler mode). Memory and system instructions are in the other partial files.
-// Not modelled: DSP and FP instructions (UNDEFINED / NOCP), UNPREDICTABLE cases behave as the obvious datapath.
+// The DSP extension is in ThumbInterpreter.Dsp.cs. Not modelled: FP instructions (NOCP); UNPREDICTABLE cases
+// behave as the obvious datapath.
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
@@ -81,6 +82,9 @@ internal static partial class ThumbInterpreter
                 return true;
             case >= ThumbOp.Ldr and <= ThumbOp.Preload:
                 return LoadStore(cpu, in x, pc);
+            case >= ThumbOp.FirstDsp and <= ThumbOp.LastDsp:
+                Dsp(cpu, in x, pc);
+                return true;
             default:
                 return Control(cpu, in x, pc);
         }

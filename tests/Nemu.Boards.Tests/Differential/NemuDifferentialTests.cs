@@ -1,6 +1,6 @@
 // Nemu against the recorded QEMU vectors and the demos (tests/firmware/README.md, "Turning on the Nemu side").
-// m4 (mps2-an386, Cortex-M4) stays off: its vectors and demos need the DSP and FPv4-SP instructions, which the
-// CPU does not implement yet.
+// m4 (mps2-an386, Cortex-M4) stays off here: its vectors and demos need FPv4-SP, which the CPU does not implement
+// yet; NemuDspDifferentialTests runs the integer and DSP cases of the m4 vectors meanwhile.
 using Nemu.Boards.Tests.Firmware;
 
 namespace Nemu.Boards.Tests.Differential;
