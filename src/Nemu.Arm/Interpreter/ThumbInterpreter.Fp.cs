@@ -214,7 +214,8 @@ internal static partial class ThumbInterpreter
         long value = size == 16
             ? (unsigned ? (ushort)raw : (short)raw)
             : (unsigned ? (uint)raw : (int)raw);
-        Set(cpu, x.Rd, dp, FpConvert.FromFixed(value, fractionBits, f, FpscrFlags.Rounding(fpscr), ref fpscr));
+        // FixedToFP with round_to_nearest TRUE: fixed-point sources ignore FPSCR.RMode (checked against QEMU).
+        Set(cpu, x.Rd, dp, FpConvert.FromFixed(value, fractionBits, f, FpRounding.TieEven, ref fpscr));
     }
 
     /// <summary>VSEL conditions: 00 EQ, 01 VS, 10 GE, 11 GT.</summary>
