@@ -33,6 +33,7 @@ public sealed partial class ArmCpu
         ControlNPriv = ControlSpsel = false;
         ExclusiveValid = false;
         EventRegister = false;
+        ResetFp();
         _pages.Clear();
         R[14] = 0xFFFFFFFF;
         var vtor = nvic.Vtor;

@@ -1,7 +1,7 @@
 // Copies the CPU's architectural state to and from its migratable form (ArmCpuState; QEMU target/arm/machine.c
 // cpu_pre_save/cpu_post_load). After a load the derived state is rebuilt: the decoded-code cache is flushed
 // (guest RAM may differ) and the exception check is re-armed, as QEMU's post_load does with tb_flush and
-// arm_rebuild_hflags. InstructionCount is a per-instance diagnostic and is not migrated. Not modelled: FP/MPU/Security state (not implemented).
+// arm_rebuild_hflags. InstructionCount is a per-instance diagnostic and is not migrated. FP state included. Not modelled: MPU/Security state (not implemented).
 using Nemu.Core.State;
 
 namespace Nemu.Arm.Cpu;
@@ -25,6 +25,12 @@ public sealed partial class ArmCpu
         s.ExclusiveAddress = ExclusiveAddress;
         s.EventRegister = EventRegister;
         s.RunState = (byte)State;
+        ExtRegs.CopyTo(s.ExtRegs, 0);
+        s.Fpscr = Fpscr;
+        s.Cpacr = Cpacr;
+        s.Fpccr = Fpccr;
+        s.Fpcar = Fpcar;
+        s.Fpdscr = Fpdscr;
     }
 
     /// <summary>Writes <paramref name="s"/> into the live CPU and rebuilds derived state; rejects impossible values.</summary>
@@ -36,7 +42,7 @@ public sealed partial class ArmCpu
             throw new StateLoadException($"cpu: invalid run_state {s.RunState}");
         }
 
-        if (s.Basepri > 0xFF || s.Control > 3)
+        if (s.Basepri > 0xFF || s.Control > 7 || (!HasFp && s.Control > 3))
         {
             throw new StateLoadException($"cpu: invalid basepri 0x{s.Basepri:x} or control 0x{s.Control:x}");
         }
@@ -51,6 +57,13 @@ public sealed partial class ArmCpu
         Faultmask = s.Faultmask != 0;
         ControlNPriv = (s.Control & 1) != 0;
         ControlSpsel = (s.Control & 2) != 0;
+        ControlFpca = (s.Control & 4) != 0;
+        s.ExtRegs.CopyTo(ExtRegs, 0);
+        FpscrValue = s.Fpscr;
+        CpacrValue = s.Cpacr;
+        FpccrValue = s.Fpccr;
+        FpcarValue = s.Fpcar;
+        FpdscrValue = s.Fpdscr;
         ExclusiveValid = s.ExclusiveValid;
         ExclusiveAddress = s.ExclusiveAddress;
         EventRegister = s.EventRegister;

@@ -2,7 +2,7 @@
 // points in ArmCpu.Exceptions.cs; mprofile.md §1.1). Registers R0-R15 with R13 the current SP (MSP/PSP swapped on
 // mode or CONTROL.SPSEL changes, as QEMU does), xPSR fields kept separately, PRIMASK/BASEPRI/FAULTMASK/CONTROL,
 // the local exclusive monitor, the event register and the run state. Implements the main loop's ICpuRunner.
-// Not modelled: Security Extension, FP state, MPU, debug halting.
+// FP state is in ArmCpu.Fp.cs. Not modelled: Security Extension, MPU, debug halting.
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
 using Nemu.Arm.Interpreter;
@@ -137,7 +137,7 @@ public sealed partial class ArmCpu : ICpuRunner
     }
 
     /// <summary>CONTROL as read by MRS.</summary>
-    public uint Control => (ControlNPriv ? 1u : 0) | (ControlSpsel ? 2u : 0);
+    public uint Control => (ControlNPriv ? 1u : 0) | (ControlSpsel ? 2u : 0) | (ControlFpca ? 4u : 0);
 
     /// <summary>ICpuRunner.HasWork: running, or asleep with a wake-up condition already met.</summary>
     public bool HasWork => State == ArmCpuRunState.Running;

@@ -5,7 +5,7 @@ namespace Nemu.Arm.Cpu;
 
 /// <summary>
 /// One M-profile CPU type (<c>-cpu cortex-m3</c>): its architecture features and the values of CPUID and the
-/// ID_* registers (ID_PFR0, ID_PFR1, ID_DFR0, ID_AFR0, ID_MMFR0-3, ID_ISAR0-5, in that order).
+/// ID_* registers (ID_PFR0, ID_PFR1, ID_DFR0, ID_AFR0, ID_MMFR0-3, ID_ISAR0-5, in that order), and MVFR0-2.
 /// </summary>
 public sealed record ArmCpuModel(
     string Name,
@@ -14,8 +14,14 @@ public sealed record ArmCpuModel(
     IReadOnlyList<uint> IdRegisters,
     int DefaultPriorityBits,
     int MpuRegions,
-    bool Implemented = true)
+    bool Implemented = true,
+    IReadOnlyList<uint>? MediaFeatures = null)
 {
+    private static readonly uint[] NoFpu = [0, 0, 0];
+
+    /// <summary>MVFR0, MVFR1, MVFR2 (all zero without an FPU).</summary>
+    public IReadOnlyList<uint> Mvfr => MediaFeatures ?? NoFpu;
+
     /// <summary>True for ARMv6-M (no Main Extension).</summary>
     public bool IsV6M => (Features & ArchFeatures.V7M) == 0;
 }

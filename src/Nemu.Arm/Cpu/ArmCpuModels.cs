@@ -15,13 +15,16 @@ public static class ArmCpuModels
     private const ArchFeatures V6 = ArchFeatures.V6M;
     private const ArchFeatures V7 = ArchFeatures.V6M | ArchFeatures.V7M;
     private const ArchFeatures V7E = V7 | ArchFeatures.Dsp | ArchFeatures.Fp;
+    private const ArchFeatures V7EDouble = V7E | ArchFeatures.FpDouble | ArchFeatures.FpV5;
+    private static readonly uint[] M4Mvfr = [0x10110021, 0x11000011, 0];
+    private static readonly uint[] M7Mvfr = [0x10110221, 0x12000011, 0x40];
 
     public static IReadOnlyList<ArmCpuModel> All { get; } =
     [
         new("cortex-m0", V6, 0x410CC200, M0M3M4Ids, 2, 0),
         new("cortex-m3", V7, 0x410FC231, M0M3M4Ids, 8, 8),
-        new("cortex-m4", V7E, 0x410FC240, M0M3M4Ids, 8, 8),
-        new("cortex-m7", V7E, 0x411FC272, M7Ids, 8, 8),
+        new("cortex-m4", V7E, 0x410FC240, M0M3M4Ids, 8, 8, MediaFeatures: M4Mvfr),
+        new("cortex-m7", V7EDouble, 0x411FC272, M7Ids, 8, 8, MediaFeatures: M7Mvfr),
         new("cortex-m33", V7E, 0x410FD213, M33Ids, 8, 16, Implemented: false),
         new("cortex-m55", V7E, 0x410FD221, M55Ids, 8, 16, Implemented: false),
     ];

@@ -3,7 +3,8 @@
 // mprofile.md §1.1). SCB registers (vecbase/VTOR, ccr, cfsr, ...) live with the NVIC here (NvicState). Adds what
 // QEMU keeps elsewhere or rebuilds: the exclusive monitor, the event register, the run state (WFI/WFE/lockup)
 // and which SP R13 holds. Plain data: ArmCpu.SaveState/LoadState copy it from/to the live CPU.
-// Not modelled: FP, MPU and Security Extension state (none of it is implemented).
+// Version 2 adds the FP extension state (S0-S31, FPSCR, CPACR, FPCCR, FPCAR, FPDSCR; CONTROL.FPCA is in control).
+// Not modelled: MPU and Security Extension state (none of it is implemented).
 using Nemu.Core.State;
 
 namespace Nemu.Arm.Cpu;
@@ -12,7 +13,7 @@ namespace Nemu.Arm.Cpu;
 public sealed class ArmCpuState
 {
     public static readonly StateDescription<ArmCpuState> Vmsd =
-        StateDescription<ArmCpuState>.Builder("cpu", 1, 1)
+        StateDescription<ArmCpuState>.Builder("cpu", 2, 1)
             .UInt32Array("regs", s => s.Regs, 16)
             .UInt32("xpsr", s => ref s.Xpsr)
             .UInt32("other_sp", s => ref s.OtherSp)
@@ -25,6 +26,12 @@ public sealed class ArmCpuState
             .UInt32("exclusive_addr", s => ref s.ExclusiveAddress)
             .Bool("event_register", s => ref s.EventRegister)
             .UInt8("run_state", s => ref s.RunState, (byte)ArmCpuRunState.Stopped)
+            .UInt32Array("vfp_regs", s => s.ExtRegs, 32, sinceVersion: 2)
+            .UInt32("fpscr", s => ref s.Fpscr, sinceVersion: 2)
+            .UInt32("cpacr", s => ref s.Cpacr, sinceVersion: 2)
+            .UInt32("fpccr", s => ref s.Fpccr, sinceVersion: 2)
+            .UInt32("fpcar", s => ref s.Fpcar, sinceVersion: 2)
+            .UInt32("fpdscr", s => ref s.Fpdscr, sinceVersion: 2)
             .Build();
 
     /// <summary>R0-R15 (R13 is the current SP).</summary>
@@ -38,10 +45,18 @@ public sealed class ArmCpuState
     public uint Basepri;
     public uint Faultmask;
 
-    /// <summary>CONTROL: bit 0 nPRIV, bit 1 SPSEL.</summary>
+    /// <summary>CONTROL: bit 0 nPRIV, bit 1 SPSEL, bit 2 FPCA.</summary>
     public uint Control;
     public bool ExclusiveValid;
     public uint ExclusiveAddress;
     public bool EventRegister;
     public byte RunState = (byte)ArmCpuRunState.Stopped;
+
+    /// <summary>S0-S31 (version 2; QEMU keeps them in its "cpu/vfp" subsection).</summary>
+    public readonly uint[] ExtRegs = new uint[32];
+    public uint Fpscr;
+    public uint Cpacr;
+    public uint Fpccr;
+    public uint Fpcar;
+    public uint Fpdscr;
 }

@@ -1,5 +1,6 @@
 // Architecture features an encoding needs (Armv7-M ARM A5.1: "ARMv6-M" and "ARMv7-M" columns of the encoding
-// tables; the DSP extension of ARMv7E-M, and the FP extension as later table lines).
+// tables; the DSP extension of ARMv7E-M and the FP extension as later table lines). An encoding needs ALL of its
+// features (an FPv5 double-precision line needs FpV5 | FpDouble).
 namespace Nemu.Arm.Decoding;
 
 /// <summary>The architecture feature an encoding requires; a CPU model implements a set of them.</summary>
@@ -17,6 +18,12 @@ public enum ArchFeatures : byte
     /// <summary>ARMv7E-M DSP extension (the table lines marked Dsp).</summary>
     Dsp = 1 << 2,
 
-    /// <summary>Floating-point extension (not yet implemented: coprocessor space raises NOCP).</summary>
+    /// <summary>Floating-point extension, single precision (FPv4-SP and later), with the D-register transfers.</summary>
     Fp = 1 << 3,
+
+    /// <summary>Double-precision arithmetic (FPv5-D16 of Cortex-M7).</summary>
+    FpDouble = 1 << 4,
+
+    /// <summary>The FPv5 additions: VSEL, VMAXNM/VMINNM, VRINT*, VCVTA/N/P/M, half-precision to/from double.</summary>
+    FpV5 = 1 << 5,
 }

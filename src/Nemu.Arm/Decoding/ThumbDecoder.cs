@@ -7,6 +7,7 @@ namespace Nemu.Arm.Decoding;
 /// <summary>Decodes Thumb instructions into <see cref="DecodedInsn"/>.</summary>
 public static class ThumbDecoder
 {
+    private const ArchFeatures FpFeatures = ArchFeatures.Fp | ArchFeatures.FpDouble | ArchFeatures.FpV5;
     private static readonly ushort[] Table16 = new ushort[0x10000];
     private static readonly int[] CandidateStart = new int[0x1800 + 1];
     private static readonly ushort[] Candidates;
@@ -96,8 +97,14 @@ public static class ThumbDecoder
         }
 
         var encoding = ThumbEncodingTable.Lines[line];
-        if ((encoding.Arch & features) == 0)
+        if ((encoding.Arch & features) != encoding.Arch)
         {
+            // FP lines a core lacks stay in coprocessor space: NOCP unless CP10 is enabled, then UNDEFINED (as QEMU).
+            if ((encoding.Arch & FpFeatures) != 0 && (features & ArchFeatures.V7M) != 0)
+            {
+                insn.Op = ThumbOp.NoCoprocessor;
+            }
+
             return;
         }
 

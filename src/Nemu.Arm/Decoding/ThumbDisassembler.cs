@@ -78,6 +78,11 @@ public static partial class ThumbDisassembler
             return insn.Length == 4 ? $"udf      #0x{insn.Raw:x8} (undefined)" : $"udf      #0x{insn.Raw:x4} (undefined)";
         }
 
+        if (insn.Op is >= ThumbOp.FirstFp and <= ThumbOp.LastFp)
+        {
+            return ThumbDisassemblerFp.Format(in insn);
+        }
+
         var line = ThumbEncodingTable.Lines[insn.Line];
         var m = Mnemonic(in insn);
         if (insn.Length == 4 && Has16BitForm.Contains(MnemonicOf(line)) && insn.Op is not (ThumbOp.Bl or ThumbOp.Mrs or ThumbOp.Msr))

@@ -1,4 +1,5 @@
-// The whole Thumb decode table (16-bit lines, then 32-bit lines) and its startup check (STYLE.md habit 3).
+// The whole Thumb decode table (16-bit lines, then the FP lines, which come before the coprocessor catch-all of
+// the 32-bit lines they carve out of, then the other 32-bit lines) and its startup check (STYLE.md habit 3).
 namespace Nemu.Arm.Decoding;
 
 /// <summary>All encoding lines; <see cref="DecodedInsn.Line"/> indexes <see cref="Lines"/>.</summary>
@@ -9,7 +10,7 @@ public static class ThumbEncodingTable
 
     static ThumbEncodingTable()
     {
-        Lines = [.. ThumbTable16.Build(), .. ThumbTable32.Build()];
+        Lines = [.. ThumbTable16.Build(), .. ThumbTableFp.Build(), .. ThumbTable32.Build()];
 #if DEBUG
         var errors = ThumbTableValidator.Validate(Lines);
         if (errors.Count > 0)

@@ -102,6 +102,19 @@ public enum ThumbOp : ushort
     /// <summary>Last operation of the ARMv7E-M DSP block.</summary>
     LastDsp = Uxtb16,
 
+    // FP extension (Armv7-M ARM A6, FPv4-SP/FPv5): operands are S or D registers by the encoding's sz bit (Raw
+    // bit 8); VMLA..VFNMS and VADD..VDIV keep the pseudocode operand roles Sd/Sn/Sm in Rd/Rn/Rm.
+    VMla, VMls, VNmla, VNmls, VMul, VNmul, VAdd, VSub, VDiv, VFma, VFms, VFnma, VFnms,
+    VMovImm, VMovReg, VAbs, VNeg, VSqrt, VCvtHalf, VCmp, VRint, VCvtDoubleSingle, VCvtFromInt, VCvtToInt, VCvtFixed,
+    VSel, VMaxNm, VMinNm, VLdr, VStr, VLdm, VStm, VMovCoreSingle, VMovCoreScalar, VMovCoreTwoSingles, VMovCoreDouble,
+    Vmrs, Vmsr,
+
+    /// <summary>First FP operation (dispatch range).</summary>
+    FirstFp = VMla,
+
+    /// <summary>Last FP operation (dispatch range).</summary>
+    LastFp = Vmsr,
+
     /// <summary>Number of operations (array sizing).</summary>
     Count,
 }

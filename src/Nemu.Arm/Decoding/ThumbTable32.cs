@@ -68,8 +68,8 @@ internal static class ThumbTable32
         new("11101011101snnnn 0iiiddddiiyymmmm", "SUB (register) T2", Op.SubReg, V7M, ShiftedReg, "sub-sr"),
         new("11101011110snnnn 0iiiddddiiyymmmm", "RSB (register) T1", Op.RsbReg, V7M, ShiftedReg),
 
-        // A5.3.15 Coprocessor instructions (no coprocessor on these cores: NOCP UsageFault)
-        new("111x11xxxxxxxxxx xxxxxxxxxxxxxxxx", "Coprocessor instructions", Op.NoCoprocessor, V7M, None),
+        // A5.3.15 Coprocessor instructions: what no FP line (ThumbTableFp) claims raises NOCP (UNDEFINED for CP10/11 when enabled)
+        new("111x11xxxxxxxxxx xxxxxxxxxxxxxxxx", "Coprocessor instructions", Op.NoCoprocessor, V7M, None, "cp"),
 
         // A5.3.1 Data processing (modified immediate)
         new("11110i000001nnnn 0iii1111iiiiiiii", "TST (immediate) T1", Op.TstImm, V7M, ModImmCompare, "and-mi"),

@@ -3,7 +3,8 @@
 // hw/timer/armv7m_systick.c; here they are one section of the container device that owns them). PreSave captures
 // the live CPU, NVIC and SysTick; PostLoad writes them back in dependency order (CPU, then NVIC whose recompute
 // reads the CPU's masks and wakes it, then SysTick) and rebuilds the derived caches.
-// Not modelled: the bitband and PPB-default regions (stateless), MPU/FP/Security state (not implemented).
+// Version 2: the CPU part carries the FP extension state. Not modelled: the bitband and PPB-default regions
+// (stateless), MPU/Security state (not implemented).
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Exceptions;
 using Nemu.Core.State;
@@ -14,7 +15,7 @@ namespace Nemu.Arm.Devices;
 public sealed class Armv7mState
 {
     public static readonly StateDescription<Armv7mState> Vmsd =
-        StateDescription<Armv7mState>.Builder(Armv7m.TypeName, 1, 1)
+        StateDescription<Armv7mState>.Builder(Armv7m.TypeName, 2, 1)
             .Struct("cpu", s => s.Cpu, ArmCpuState.Vmsd)
             .Struct("nvic", s => s.Nvic, NvicState.Vmsd)
             .Struct("systick", s => s.SysTick, SysTickState.Vmsd)

@@ -1,7 +1,7 @@
 // The System Control Space registers at 0xE000E000 (NVIC and SCB; Armv7-M ARM B3.2-B3.4, QEMU nvic_sysreg_read/
 // write; mprofile.md §4.4, §4.5) as a register table over the Nvic state: ICTR, ISER/ICER/ISPR/ICPR/IABR, IPR,
 // CPUID, ICSR, VTOR, AIRCR (VECTKEY, PRIGROUP, SYSRESETREQ), SCR, CCR, SHPR1-3, SHCSR, CFSR/HFSR/DFSR/MMFAR/BFAR,
-// the ID registers, CPACR (RAZ/WI: no FPU), MPU_TYPE, STIR and the CoreSight ID bytes. Unprivileged accesses are
+// the ID registers, CPACR (CP10/CP11 only; RAZ/WI without an FPU), FPCCR/FPCAR/FPDSCR and MVFR0-2 (ArmCpu.Fp.cs), MPU_TYPE, STIR and the CoreSight ID bytes. Unprivileged accesses are
 // bus errors except STIR with CCR.USERSETMPEND. SysTick (0x010-0x0EF) is its own region (SysTick.cs).
 // Not modelled: the MPU registers beyond MPU_TYPE (reads 0), v6-M's narrower register set (the v7-M registers
 // are visible), the Security Extension alias at 0xE002E000, byte-access restrictions of §4.4.
@@ -117,7 +117,7 @@ public sealed class ScsRegisters : IMemoryRegionOps
             b.Register(0xD40 + (ulong)(4 * i), idNames[i], RegisterAccess.ReadOnly, read: (n, _) => n.Cpu.Model.IdRegisters[index]);
         }
 
-        b.Register(0xD88, "CPACR", RegisterAccess.ReadWrite, writeMask: 0);
+        b.Register(0xD88, "CPACR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.CpacrValue, write: static (n, v, _) => n.Cpu.CpacrValue = v);
         b.Register(0xD90, "MPU_TYPE", RegisterAccess.ReadOnly);
         b.Register(StirOffset, "STIR", RegisterAccess.WriteOnly, write: static (n, v, _) =>
         {
@@ -127,6 +127,15 @@ public sealed class ScsRegisters : IMemoryRegionOps
                 n.SetPending(exc);
             }
         });
+        b.Register(0xF34, "FPCCR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpccrValue, write: static (n, v, _) => n.Cpu.FpccrValue = v);
+        b.Register(0xF38, "FPCAR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpcarValue, write: static (n, v, _) => n.Cpu.FpcarValue = v);
+        b.Register(0xF3C, "FPDSCR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpdscrValue, write: static (n, v, _) => n.Cpu.FpdscrValue = v);
+        for (var i = 0; i < 3; i++)
+        {
+            var index = i;
+            b.Register(0xF40 + (ulong)(4 * i), $"MVFR{i}", RegisterAccess.ReadOnly, read: (n, _) => n.Cpu.Model.Mvfr[index]);
+        }
+
         byte[] ids = [0x00, 0xB0, 0x1B, 0x00, 0x0D, 0xE0, 0x05, 0xB1];
         for (var i = 0; i < ids.Length; i++)
         {

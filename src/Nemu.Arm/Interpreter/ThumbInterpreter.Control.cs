@@ -216,6 +216,11 @@ internal static partial class ThumbInterpreter
                     cpu.ControlNPriv = (value & 1) != 0;
                 }
 
+                if (cpu.HasFp)
+                {
+                    cpu.ControlFpca = (value & 4) != 0;
+                }
+
                 if (!cpu.IsHandlerMode)
                 {
                     var spsel = (value & 2) != 0;

@@ -2,8 +2,8 @@
 // form shared with the disassembler. Conditional execution and IT state (A7.3), PC reads (+4, Align(PC,4) for
 // literals and ADR), BranchWritePC/BXWritePC/LoadWritePC interworking (INVSTATE when bit0 is 0, exception return
 // for EXC_RETURN values in Handler mode). Memory and system instructions are in the other partial files.
-// The DSP extension is in ThumbInterpreter.Dsp.cs. Not modelled: FP instructions (NOCP); UNPREDICTABLE cases
-// behave as the obvious datapath.
+// The DSP extension is in ThumbInterpreter.Dsp.cs, FP instructions in ThumbInterpreter.Fp.cs. UNPREDICTABLE cases
+// behave as QEMU where checked, otherwise as the obvious datapath.
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
@@ -53,8 +53,9 @@ internal static partial class ThumbInterpreter
                 cpu.RaiseFault(ExceptionNumber.UsageFault, FaultStatus.UndefInstr);
                 return false;
             case ThumbOp.NoCoprocessor:
-                cpu.RaiseFault(ExceptionNumber.UsageFault, FaultStatus.NoCp);
-                return false;
+                return CoprocessorSpace(cpu, in x);
+            case >= ThumbOp.FirstFp and <= ThumbOp.LastFp:
+                return FloatingPoint(cpu, in x, pc);
             case >= ThumbOp.AndImm and <= ThumbOp.CmnReg:
                 DataProcessing(cpu, in x, pc, s);
                 return true;
