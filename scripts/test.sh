@@ -5,7 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-command -v arm-none-eabi-gcc >/dev/null 2>&1 || need+=(gcc-arm-none-eabi libnewlib-arm-none-eabi)
+if ! command -v arm-none-eabi-gcc >/dev/null 2>&1; then
+  need+=(gcc-arm-none-eabi libnewlib-arm-none-eabi)
+elif [ ! -f "$(arm-none-eabi-gcc -print-file-name=nano.specs)" ]; then
+  need+=(libnewlib-arm-none-eabi)   # scripts/build-examples.sh links newlib nano
+fi
 command -v qemu-system-arm >/dev/null 2>&1 || need+=(qemu-system-arm)
 command -v gdb-multiarch >/dev/null 2>&1 || need+=(gdb-multiarch)
 if [ ${#need[@]} -gt 0 ]; then
@@ -17,6 +21,9 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+echo "test.sh: checked-in example images match their sources (scripts/build-examples.sh --check)"
+./scripts/build-examples.sh --check
 
 echo "test.sh: style check (dotnet format --verify-no-changes)"
 dotnet format Nemu.sln --verify-no-changes

@@ -1,11 +1,13 @@
-// Implements: QEMU 7.2 hw/arm/mps2.c for mps2-an385 (Cortex-M3) and mps2-an386 (Cortex-M4) (mprofile.md §6.3): the
-// memory map with QEMU's region names and priorities (ZBT SSRAM1 + mirror, block RAM + 3 mirrors, SSRAM2/3 +
-// mirror, machine RAM "mps.ram" = PSRAM, unimplemented-device regions at -1000), the armv7m (32 IRQs, 8 priority
+// Implements: QEMU 7.2 hw/arm/mps2.c for mps2-an385 (Cortex-M3), mps2-an386 (Cortex-M4) and mps2-an500 (Cortex-M7)
+// (mprofile.md §6.3): the memory map with QEMU's region names and priorities (ZBT SSRAM1 + mirror, block RAM + 3
+// mirrors (not on AN500), SSRAM2/3 + mirror, machine RAM "mps.ram" = PSRAM at 0x21000000 (AN500: 0x60000000),
+// unimplemented-device regions at -1000, which QEMU keeps on AN500 too), the armv7m (32 IRQs, 8 priority
 // bits, bitband, 25 MHz CPU clock, 1 MHz SysTick reference), CMSDK timers/dual timer/UARTs/watchdog, FPGAIO and
 // SCC, IRQ wiring (UART RX/TX, UART0-2 overflows ORed to IRQ 12, timers 8/9, dual timer 10, watchdog → NMI),
 // -kernel at 0 (4 MiB), the fixed-CPU and 16 MiB RAM checks with QEMU's messages.
 // Not modelled (mapped as unimplemented-device under QEMU's region name so the memory map matches): PL022 SPI ×5,
-// SBCon I2C ×4, LAN9118 ethernet; their interrupts stay low. mps2-an500/an511 are not provided.
+// SBCon I2C ×4, LAN9118 ethernet (0x40200000; AN500: 0xA0000000); their interrupts stay low. mps2-an511 is not
+// provided.
 using Nemu.Arm.Devices;
 using Nemu.Core.Irq;
 using Nemu.Hw.Cmsdk;
@@ -16,27 +18,30 @@ using Nemu.System.Vl;
 
 namespace Nemu.Boards;
 
-/// <summary>The MPS2 boards with the AN385 / AN386 FPGA images.</summary>
+/// <summary>The MPS2 boards with the AN385 / AN386 / AN500 FPGA images.</summary>
 public static class Mps2Board
 {
     public const uint SysclkHz = 25_000_000;
     public const uint RefclkHz = 1_000_000;
     public const ulong RamSize = 16 * 1024 * 1024;
 
-    public static MachineType An385 { get; } = Define("mps2-an385", "ARM MPS2 with AN385 FPGA image for Cortex-M3", "cortex-m3", 0x41043850);
+    public static MachineType An385 { get; } = Define("mps2-an385", "ARM MPS2 with AN385 FPGA image for Cortex-M3", Mps2Fpga.An385);
 
-    public static MachineType An386 { get; } = Define("mps2-an386", "ARM MPS2 with AN386 FPGA image for Cortex-M4", "cortex-m4", 0x41043860);
+    public static MachineType An386 { get; } = Define("mps2-an386", "ARM MPS2 with AN386 FPGA image for Cortex-M4", Mps2Fpga.An386);
 
-    private static MachineType Define(string name, string description, string cpu, uint sccId) =>
-        new(name, description, m => Init(m, cpu, sccId))
+    public static MachineType An500 { get; } = Define("mps2-an500", "ARM MPS2 with AN500 FPGA image for Cortex-M7", Mps2Fpga.An500);
+
+    private static MachineType Define(string name, string description, Mps2Fpga fpga) =>
+        new(name, description, m => Init(m, fpga))
         {
             DefaultRamSize = RamSize,
             DefaultRamId = "mps.ram",
-            DefaultCpuType = cpu + "-arm-cpu",
+            DefaultCpuType = fpga.Cpu + "-arm-cpu",
         };
 
-    private static void Init(Machine machine, string cpu, uint sccId)
+    private static void Init(Machine machine, Mps2Fpga fpga)
     {
+        var cpu = fpga.Cpu;
         BoardSupport.RequireCpu(machine, cpu);
         if (machine.Ram is { } ram && ram.Size != RamSize)
         {
@@ -48,11 +53,14 @@ public static class Mps2Board
         var ssram1 = MemoryRegion.CreateRam("mps.ssram1", 0x400000);
         system.AddSubregion(0, ssram1);
         system.AddSubregion(0x400000, MemoryRegion.CreateAlias("mps.ssram1_m", ssram1, 0, 0x400000));
-        var blockram = MemoryRegion.CreateRam("mps.blockram", 0x4000);
-        system.AddSubregion(0x01000000, blockram);
-        for (var i = 1; i <= 3; i++)
+        if (fpga.HasBlockRam)
         {
-            system.AddSubregion(0x01000000 + ((ulong)i * 0x4000), MemoryRegion.CreateAlias($"mps.blockram_m{i}", blockram, 0, 0x4000));
+            var blockram = MemoryRegion.CreateRam("mps.blockram", 0x4000);
+            system.AddSubregion(0x01000000, blockram);
+            for (var i = 1; i <= 3; i++)
+            {
+                system.AddSubregion(0x01000000 + ((ulong)i * 0x4000), MemoryRegion.CreateAlias($"mps.blockram_m{i}", blockram, 0, 0x4000));
+            }
         }
 
         var ssram23 = MemoryRegion.CreateRam("mps.ssram23", 0x400000);
@@ -60,7 +68,7 @@ public static class Mps2Board
         system.AddSubregion(0x20400000, MemoryRegion.CreateAlias("mps.ssram23_m", ssram23, 0, 0x400000));
         if (machine.Ram is { } psram)
         {
-            system.AddSubregion(0x21000000, psram);
+            system.AddSubregion(fpga.PsramBase, psram);
         }
 
         foreach (var (regionName, address, size) in UnimplementedRegions)
@@ -107,7 +115,7 @@ public static class Mps2Board
         {
             d.SetProperty("scc-cfg4", "2");
             d.SetProperty("scc-aid", "0x00200008");
-            d.SetProperty("scc-id", "0x" + sccId.ToString("x8", global::System.Globalization.CultureInfo.InvariantCulture));
+            d.SetProperty("scc-id", "0x" + fpga.SccId.ToString("x8", global::System.Globalization.CultureInfo.InvariantCulture));
             d.SetOscclk(50_000_000, 24_576_000, 25_000_000);
         });
         BoardSupport.Map(scc, system, 0x4002F000);
@@ -115,6 +123,8 @@ public static class Mps2Board
         {
             BoardSupport.Unimplemented(machine, deviceName, address, size, priority: 0);
         }
+
+        BoardSupport.Unimplemented(machine, "lan9118-mmio", fpga.EthernetBase, 0x100, priority: 0);
 
         BoardSupport.LoadKernel(machine, 0, 0x400000);
     }
@@ -168,6 +178,5 @@ public static class Mps2Board
         ("arm_sbcon_i2c", 0x40023000, 0x1000),
         ("arm_sbcon_i2c", 0x40029000, 0x1000),
         ("arm_sbcon_i2c", 0x4002A000, 0x1000),
-        ("lan9118-mmio", 0x40200000, 0x100),
     ];
 }

@@ -32,6 +32,7 @@ public static class Program
         machines.Register(NoneMachine.Type);
         machines.Register(Mps2Board.An385);
         machines.Register(Mps2Board.An386);
+        machines.Register(Mps2Board.An500);
         machines.Register(StellarisBoard.Lm3s6965evb);
         machines.Register(MicrobitBoard.Type);
         return machines;

@@ -2,16 +2,20 @@ namespace Nemu.Cli.Tests;
 
 /// <summary>
 /// The M-profile boards against qemu-system-arm 7.2 (mprofile.md §6.3, management.md §1.2): the memory map of
-/// mps2-an385, the board's command-line errors, and the guest's UART output of the demo firmware.
+/// mps2-an385/an386/an500, the boards' identity in info qtree, the boards' command-line errors, -M help, and the
+/// guest's UART output of the demo firmware.
 /// </summary>
 public sealed class BoardDifferentialTests
 {
     [Theory]
-    [InlineData("info mtree\nquit\n")]
-    [InlineData("info mtree -f\nquit\n")]
-    public void Mps2An385MemoryMapMatchesQemu(string commands)
+    [InlineData("mps2-an385", "info mtree\nquit\n")]
+    [InlineData("mps2-an385", "info mtree -f\nquit\n")]
+    [InlineData("mps2-an386", "info mtree\nquit\n")]
+    [InlineData("mps2-an500", "info mtree\nquit\n")]
+    [InlineData("mps2-an500", "info mtree -f\nquit\n")]
+    public void Mps2MemoryMapMatchesQemu(string board, string commands)
     {
-        string[] args = ["-M", "mps2-an385", "-S", "-display", "none", "-serial", "null", "-monitor", "stdio"];
+        string[] args = ["-M", board, "-S", "-display", "none", "-serial", "null", "-monitor", "stdio"];
 
         var qemu = EmulatorRun.Run(EmulatorRun.Qemu, args, commands);
         var nemu = EmulatorRun.Run(EmulatorRun.Nemu, args, commands);
@@ -25,10 +29,30 @@ public sealed class BoardDifferentialTests
     }
 
     [Theory]
+    [InlineData("mps2-an385")]
+    [InlineData("mps2-an386")]
+    [InlineData("mps2-an500")]
+    public void Mps2QtreeIdentifiesTheFpgaImageAndCpuAsQemuDoes(string board)
+    {
+        // Nemu's qtree differs where devices are not modelled yet (PL022, SBCon, LAN9118); the properties that
+        // identify the FPGA image (SCC ID) and the CPU, and where the LAN9118 window sits, must match.
+        string[] args = ["-M", board, "-S", "-display", "none", "-serial", "null", "-monitor", "stdio"];
+
+        var qemu = EmulatorRun.Run(EmulatorRun.Qemu, args, "info qtree\nquit\n");
+        var nemu = EmulatorRun.Run(EmulatorRun.Nemu, args, "info qtree\nquit\n");
+
+        Assert.Equal(IdentityLines(EmulatorRun.MonitorReplies(qemu.Out)[0]), IdentityLines(EmulatorRun.MonitorReplies(nemu.Out)[0]));
+    }
+
+    [Theory]
     [InlineData("-M mps2-an385 -m 32M")]
     [InlineData("-M mps2-an385 -cpu cortex-m4")]
     [InlineData("-M mps2-an386 -cpu cortex-m3")]
     [InlineData("-M mps2-an385 -cpu no-such-cpu")]
+    [InlineData("-M mps2-an500 -cpu cortex-m3")]
+    [InlineData("-M mps2-an500 -cpu cortex-m4")]
+    [InlineData("-M mps2-an500 -cpu no-such-cpu")]
+    [InlineData("-M mps2-an500 -m 32M")]
     public void BoardCommandLineErrorsMatchQemu(string commandLine)
     {
         var args = commandLine.Split(' ').Concat(["-display", "none", "-serial", "null", "-monitor", "none"]).ToArray();
@@ -88,12 +112,25 @@ public sealed class BoardDifferentialTests
         var qemu = EmulatorRun.Run(EmulatorRun.Qemu, ["-M", "help"], string.Empty);
         var nemu = EmulatorRun.Run(EmulatorRun.Nemu, ["-M", "help"], string.Empty);
 
-        foreach (var board in new[] { "mps2-an385 ", "mps2-an386 ", "lm3s6965evb ", "microbit " })
+        foreach (var board in new[] { "mps2-an385 ", "mps2-an386 ", "mps2-an500 ", "lm3s6965evb ", "microbit ", "none " })
         {
             var line = qemu.Out.Split('\n').Single(l => l.StartsWith(board, StringComparison.Ordinal));
             Assert.Contains(line + "\n", nemu.Out, StringComparison.Ordinal);
         }
+
+        // Same header, and Nemu's boards in QEMU's order: QEMU's list with the boards Nemu lacks left out.
+        var nemuLines = nemu.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var qemuLines = qemu.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(qemuLines[0], nemuLines[0]);
+        Assert.Equal(qemuLines.Where(nemuLines.Contains), nemuLines);
     }
+
+    private static string[] IdentityLines(string qtree) =>
+        qtree.Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.StartsWith("scc-id = ", StringComparison.Ordinal) || l.StartsWith("cpu-type = ", StringComparison.Ordinal) || l.StartsWith("mmio 00000000a0000000/", StringComparison.Ordinal) || l.StartsWith("mmio 0000000040200000/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     /// <summary>
     /// Builds a demo of tests/firmware for the m3 variant with the flags of its build.sh, into a directory of this
