@@ -43,6 +43,19 @@ public sealed class ThumbDspDecodingTests
         Assert.Equal(ThumbOp.Undefined, v6.Op);
     }
 
+    // Bit 6 of hw2 is (0) in SXTH/UXTH/SXTB/UXTB T2 and their add forms; QEMU's t32 decoder does not match the
+    // encodings with it set, so they are UNDEFINED (checked on qemu-system-arm 7.2: UsageFault UNDEFINSTR).
+    [Theory]
+    [InlineData(0xFA0F, 0xF0C1)]
+    [InlineData(0xFA1F, 0xF0C1)]
+    [InlineData(0xFA4F, 0xF0C1)]
+    [InlineData(0xFA5F, 0xF0C1)]
+    public void ExtendWithBitSixSetIsUndefined(int hw1, int hw2)
+    {
+        ThumbDecoder.Decode((ushort)hw1, (ushort)hw2, V7E, out var insn);
+        Assert.Equal(ThumbOp.Undefined, insn.Op);
+    }
+
     [Theory]
     [InlineData(0xFA91, 0xF002, "sadd16   r0, r1, r2")]
     [InlineData(0xFA83, 0xF192, "qdadd    r1, r2, r3")]
