@@ -3,6 +3,8 @@
 // mode or CONTROL.SPSEL changes, as QEMU does), xPSR fields kept separately, PRIMASK/BASEPRI/FAULTMASK/CONTROL,
 // the local exclusive monitor, the event register and the run state. Implements the main loop's ICpuRunner.
 // Not modelled: Security Extension, FP state, MPU, debug halting.
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
 using Nemu.Arm.Interpreter;
@@ -17,13 +19,18 @@ namespace Nemu.Arm.Cpu;
 /// <summary>One Cortex-M CPU: architectural state plus the interpreter loop.</summary>
 public sealed partial class ArmCpu : ICpuRunner
 {
-    internal readonly uint[] R = new uint[16];
+    // Mutable on purpose: an inline array, written through its indexer.
+    internal RegisterFile R;
 
     private Nvic? _nvic;
     private bool _checkExceptions;
     private bool _stopSlice;
     private long _unreported;
     private bool _traceExec;
+
+    // TraceHook or -d exec is on: the one test the run loop makes for tracing.
+    private bool _tracing;
+    private Action<ArmCpu, uint>? _traceHook;
 
     public ArmCpu(ArmCpuModel model, AddressSpace memory, IInstructionCounter? counter = null)
     {
@@ -34,6 +41,7 @@ public sealed partial class ArmCpu : ICpuRunner
         Counter = counter;
         Features = model.Features;
         _pages = new DecodedPageCache(this);
+        _tlb = new SoftTlb(memory, DecodedPage.Shift);
     }
 
     public ArmCpuModel Model { get; }
@@ -143,7 +151,15 @@ public sealed partial class ArmCpu : ICpuRunner
     public bool HasWork => State == ArmCpuRunState.Running;
 
     /// <summary>Called with the PC of every instruction before it executes when -d exec/in_asm style tracing is on.</summary>
-    public Action<ArmCpu, uint>? TraceHook { get; set; }
+    public Action<ArmCpu, uint>? TraceHook
+    {
+        get => _traceHook;
+        set
+        {
+            _traceHook = value;
+            _tracing = _traceExec || value is not null;
+        }
+    }
 
     /// <summary>BKPT hook (semihosting): return true when the breakpoint was handled (then execution continues).</summary>
     public Func<ArmCpu, uint, bool>? BreakpointHook { get; set; }
@@ -238,6 +254,10 @@ public sealed partial class ArmCpu : ICpuRunner
         var remaining = instructionBudget;
         _stopSlice = false;
         _traceExec = Log.IsEnabled(LogItem.Exec);
+        _tracing = _traceExec || _traceHook is not null;
+
+        // The page of the last fetch lives in a register for the whole slice (see ExecuteNext).
+        var page = _pages.Current;
         while (remaining > 0 && State == ArmCpuRunState.Running)
         {
             if (_checkExceptions)
@@ -250,7 +270,7 @@ public sealed partial class ArmCpu : ICpuRunner
                 }
             }
 
-            Step();
+            ExecuteNext(ref page);
             remaining--;
             if (_stopSlice)
             {
@@ -269,11 +289,20 @@ public sealed partial class ArmCpu : ICpuRunner
     /// <summary>Executes exactly one instruction (or takes one exception entry), for tests and single-stepping.</summary>
     public void Step()
     {
+        var page = _pages.Current;
+        ExecuteNext(ref page);
+    }
+
+    // The body of the run loop, inlined there: one instruction at R15. The common fetch is from the page of the
+    // previous fetch, already decoded there: two compares and a load (pc is halfword-aligned, so the unsigned
+    // slot index is in range exactly when pc lies in the page).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ExecuteNext(ref DecodedPage page)
+    {
         var pc = R[15];
-        TraceHook?.Invoke(this, pc);
-        if (_traceExec)
+        if (_tracing)
         {
-            Log.Write(LogItem.Exec, $"Trace 0: 0x0 [00000000/{pc:x8}/{Xpsr:x8}/00000000]");
+            Trace(pc);
         }
 
         InstructionCount++;
@@ -284,13 +313,33 @@ public sealed partial class ArmCpu : ICpuRunner
             return;
         }
 
-        ref readonly var insn = ref _pages.Fetch(pc, out var fetchOk);
-        if (!fetchOk)
+        var index = (pc - page.Address) >> 1;
+        if (index < DecodedPage.Size / 2 && page.Valid)
         {
-            return;
+            ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page.Slots), (int)index);
+            if (slot.Length != 0)
+            {
+                ThumbInterpreter.Execute(this, in slot);
+                return;
+            }
         }
 
-        ThumbInterpreter.Execute(this, in insn);
+        ref readonly var insn = ref _pages.FetchSlow(pc, out var fetchOk);
+        page = _pages.Current;
+        if (fetchOk)
+        {
+            ThumbInterpreter.Execute(this, in insn);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Trace(uint pc)
+    {
+        TraceHook?.Invoke(this, pc);
+        if (_traceExec)
+        {
+            Log.Write(LogItem.Exec, $"Trace 0: 0x0 [00000000/{pc:x8}/{Xpsr:x8}/00000000]");
+        }
     }
 
     /// <summary>Reports executed instructions to the counter before a device may look at the time.</summary>
