@@ -163,9 +163,16 @@ public sealed unsafe class SoftTlb : IDisposable
     /// <summary>Stops receiving flushes from the address space.</summary>
     public void Dispose() => Space.RemoveTlb(this);
 
+    // The page number folded with its higher bits: guest memory maps put RAM, flash and stacks at addresses that
+    // differ only above the index bits (0x00000400 vs 0x20000400), which would evict each other in a plain
+    // direct-mapped table.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref Entry EntryFor(ulong addr) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), (int)(addr >> _pageShift) & _indexMask);
+    private ref Entry EntryFor(ulong addr)
+    {
+        var page = (uint)(addr >> _pageShift);
+        var index = (int)(page ^ (page >> 8) ^ (page >> 16)) & _indexMask;
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), index);
+    }
 
     private struct Entry
     {

@@ -146,4 +146,16 @@ public sealed class SoftTlbTests
         Assert.True(tlb.TryWrite(0x8402, 1, 2));
         Assert.Equal([0x400ul], hits);
     }
+
+    [Fact]
+    public void PagesThatDifferOnlyAboveTheIndexBitsDoNotEvictEachOther()
+    {
+        var (_, root, tlb) = Machine();
+        root.AddSubregion(0, MemoryRegion.CreateRam("flash", 0x1_0000));
+        root.AddSubregion(0x2000_0000, MemoryRegion.CreateRam("sram", 0x1_0000));
+        Assert.True(tlb.Fill(0x0400, write: true));
+        Assert.True(tlb.Fill(0x2000_0400, write: true));
+        Assert.True(tlb.TryRead(0x0400, 4, out _));
+        Assert.True(tlb.TryRead(0x2000_0400, 4, out _));
+    }
 }

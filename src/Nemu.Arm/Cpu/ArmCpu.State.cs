@@ -55,7 +55,7 @@ public sealed partial class ArmCpu
         ExclusiveAddress = s.ExclusiveAddress;
         EventRegister = s.EventRegister;
         State = (ArmCpuRunState)s.RunState;
-        _unreported = 0;
+        _reportedCount = InstructionCount;
         PendingExceptionReturn = false;
         _pages.Clear();
         _checkExceptions = true;

@@ -25,11 +25,14 @@ public sealed partial class ArmCpu : ICpuRunner
     private Nvic? _nvic;
     private bool _checkExceptions;
     private bool _stopSlice;
-    private long _unreported;
+
+    // InstructionCount at the last report to Counter: the unreported count is the difference, so the run loop
+    // increments one counter per instruction.
+    private long _reportedCount;
     private bool _traceExec;
 
-    // TraceHook or -d exec is on: the one test the run loop makes for tracing.
-    private bool _tracing;
+    // TraceHook or -d exec is on, or EPSR.T is clear: the one test the run loop makes before the fetch.
+    private bool _slowStep;
     private Action<ArmCpu, uint>? _traceHook;
 
     public ArmCpu(ArmCpuModel model, AddressSpace memory, IInstructionCounter? counter = null)
@@ -65,7 +68,18 @@ public sealed partial class ArmCpu : ICpuRunner
     internal bool N, Z, C, V, Q;
     internal uint Ge;
     internal byte ItState;
-    internal bool Thumb = true;
+    private bool _thumb = true;
+
+    /// <summary>EPSR.T; clearing it makes the next instruction fault (INVSTATE), handled off the fast path.</summary>
+    internal bool Thumb
+    {
+        get => _thumb;
+        set
+        {
+            _thumb = value;
+            UpdateSlowStep();
+        }
+    }
 
     /// <summary>IPSR: the active exception number, 0 in Thread mode.</summary>
     public int Ipsr { get; internal set; }
@@ -157,7 +171,7 @@ public sealed partial class ArmCpu : ICpuRunner
         set
         {
             _traceHook = value;
-            _tracing = _traceExec || value is not null;
+            UpdateSlowStep();
         }
     }
 
@@ -254,7 +268,7 @@ public sealed partial class ArmCpu : ICpuRunner
         var remaining = instructionBudget;
         _stopSlice = false;
         _traceExec = Log.IsEnabled(LogItem.Exec);
-        _tracing = _traceExec || _traceHook is not null;
+        UpdateSlowStep();
 
         // The page of the last fetch lives in a register for the whole slice (see ExecuteNext).
         var page = _pages.Current;
@@ -300,16 +314,12 @@ public sealed partial class ArmCpu : ICpuRunner
     private void ExecuteNext(ref DecodedPage page)
     {
         var pc = R[15];
-        if (_tracing)
+        if (!_slowStep)
         {
-            Trace(pc);
+            InstructionCount++;
         }
-
-        InstructionCount++;
-        _unreported++;
-        if (!Thumb)
+        else if (!SlowStep(pc))
         {
-            RaiseFault(ExceptionNumber.UsageFault, FaultStatus.InvState);
             return;
         }
 
@@ -332,23 +342,36 @@ public sealed partial class ArmCpu : ICpuRunner
         }
     }
 
+    // Tracing and the INVSTATE check, off the fast path; false when the instruction faulted instead of executing.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Trace(uint pc)
+    private bool SlowStep(uint pc)
     {
         TraceHook?.Invoke(this, pc);
         if (_traceExec)
         {
             Log.Write(LogItem.Exec, $"Trace 0: 0x0 [00000000/{pc:x8}/{Xpsr:x8}/00000000]");
         }
+
+        InstructionCount++;
+        if (!Thumb)
+        {
+            RaiseFault(ExceptionNumber.UsageFault, FaultStatus.InvState);
+            return false;
+        }
+
+        return true;
     }
+
+    private void UpdateSlowStep() => _slowStep = _traceExec || _traceHook is not null || !_thumb;
 
     /// <summary>Reports executed instructions to the counter before a device may look at the time.</summary>
     internal void FlushInstructionCount()
     {
-        if (_unreported != 0)
+        var unreported = InstructionCount - _reportedCount;
+        if (unreported != 0)
         {
-            Counter?.AddExecutedInstructions(_unreported);
-            _unreported = 0;
+            _reportedCount = InstructionCount;
+            Counter?.AddExecutedInstructions(unreported);
         }
     }
 
