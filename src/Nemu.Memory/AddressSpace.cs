@@ -212,5 +212,6 @@ public sealed partial class AddressSpace : IDisposable
 
         _view = view;
         _dispatch = view.Dispatch;
+        FlushTlbs();
     }
 }

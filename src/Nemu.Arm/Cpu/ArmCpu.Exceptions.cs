@@ -21,7 +21,7 @@ public sealed partial class ArmCpu
     {
         var nvic = Nvic;
         nvic.Reset();
-        Array.Clear(R);
+        ((Span<uint>)R).Clear();
         OtherSp = 0;
         _r13IsPsp = false;
         N = Z = C = V = Q = false;

@@ -1,9 +1,11 @@
 // Data accesses of the CPU (Armv7-M ARM A3.2 alignment, B3.5.x; mprofile.md §2.1): alignment checks that raise
 // UsageFault UNALIGNED (always on v6-M and for LDM/STM/LDRD/exclusives; otherwise when CCR.UNALIGN_TRP), and bus
 // errors (non-OK MemTxResult) that raise a precise BusFault with BFAR. Faults are values (a false return), never
-// host exceptions. Not modelled: MPU permission checks, MemManage on data accesses.
+// host exceptions. RAM and ROM are accessed through a per-CPU SoftTlb; only the remaining (device) accesses flush
+// the instruction count first. Not modelled: MPU permission checks, MemManage on data accesses.
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
+using Nemu.Memory;
 
 namespace Nemu.Arm.Cpu;
 
@@ -11,6 +13,7 @@ namespace Nemu.Arm.Cpu;
 public sealed partial class ArmCpu
 {
     private readonly DecodedPageCache _pages;
+    private readonly SoftTlb _tlb;
 
     /// <summary>Number of decoded pages currently cached (tests).</summary>
     internal int CachedPageCount => _pages.PageCount;
@@ -20,10 +23,39 @@ public sealed partial class ArmCpu
 
     internal bool Load(uint address, uint size, out uint value, bool forceAligned = false, bool unprivileged = false)
     {
-        if (!CheckAlignment(address, size, forceAligned))
+        if ((address & (size - 1)) != 0 && !CheckAlignment(address, size, forceAligned))
         {
             value = 0;
             return false;
+        }
+
+        // RAM and ROM: no device sees the access, so the instruction count need not be flushed (no MPU either,
+        // so the privilege of the access does not matter).
+        if (_tlb.TryRead(address, size, out var v))
+        {
+            value = (uint)v;
+            return true;
+        }
+
+        return LoadSlow(address, size, out value, unprivileged);
+    }
+
+    internal bool Store(uint address, uint size, uint value, bool forceAligned = false, bool unprivileged = false)
+    {
+        if ((address & (size - 1)) != 0 && !CheckAlignment(address, size, forceAligned))
+        {
+            return false;
+        }
+
+        return _tlb.TryWrite(address, value, size) || StoreSlow(address, size, value, unprivileged);
+    }
+
+    private bool LoadSlow(uint address, uint size, out uint value, bool unprivileged)
+    {
+        if (_tlb.Fill(address, write: false) && _tlb.TryRead(address, size, out var cached))
+        {
+            value = (uint)cached;
+            return true;
         }
 
         BeforeDeviceAccess();
@@ -32,11 +64,11 @@ public sealed partial class ArmCpu
         return r == MemTxResult.Ok || DataBusFault(address);
     }
 
-    internal bool Store(uint address, uint size, uint value, bool forceAligned = false, bool unprivileged = false)
+    private bool StoreSlow(uint address, uint size, uint value, bool unprivileged)
     {
-        if (!CheckAlignment(address, size, forceAligned))
+        if (_tlb.Fill(address, write: true) && _tlb.TryWrite(address, value, size))
         {
-            return false;
+            return true;
         }
 
         BeforeDeviceAccess();
@@ -44,13 +76,9 @@ public sealed partial class ArmCpu
         return r == MemTxResult.Ok || DataBusFault(address);
     }
 
+    // Only called for unaligned accesses.
     private bool CheckAlignment(uint address, uint size, bool forceAligned)
     {
-        if ((address & (size - 1)) == 0)
-        {
-            return true;
-        }
-
         var trap = forceAligned || Model.IsV6M || (Nvic.Ccr & (1u << 3)) != 0;
         if (!trap)
         {

@@ -13,7 +13,7 @@ public sealed partial class ArmCpu
     {
         ArgumentNullException.ThrowIfNull(s);
         FlushInstructionCount();
-        R.CopyTo(s.Regs, 0);
+        ((ReadOnlySpan<uint>)R).CopyTo(s.Regs);
         s.Xpsr = Xpsr;
         s.OtherSp = OtherSp;
         s.R13IsPsp = _r13IsPsp;
@@ -47,7 +47,7 @@ public sealed partial class ArmCpu
             throw new StateLoadException($"cpu: invalid basepri 0x{s.Basepri:x} or control 0x{s.Control:x}");
         }
 
-        s.Regs.CopyTo(R, 0);
+        s.Regs.AsSpan(0, RegisterFile.Count).CopyTo(R);
         Xpsr = s.Xpsr;
         Ipsr = (int)(s.Xpsr & 0x1FF);
         OtherSp = s.OtherSp;
@@ -68,7 +68,7 @@ public sealed partial class ArmCpu
         ExclusiveAddress = s.ExclusiveAddress;
         EventRegister = s.EventRegister;
         State = (ArmCpuRunState)s.RunState;
-        _unreported = 0;
+        _reportedCount = InstructionCount;
         PendingExceptionReturn = false;
         _pages.Clear();
         _checkExceptions = true;

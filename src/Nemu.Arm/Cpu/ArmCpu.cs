@@ -3,6 +3,8 @@
 // mode or CONTROL.SPSEL changes, as QEMU does), xPSR fields kept separately, PRIMASK/BASEPRI/FAULTMASK/CONTROL,
 // the local exclusive monitor, the event register and the run state. Implements the main loop's ICpuRunner.
 // FP state is in ArmCpu.Fp.cs. Not modelled: Security Extension, MPU, debug halting.
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
 using Nemu.Arm.Interpreter;
@@ -17,13 +19,21 @@ namespace Nemu.Arm.Cpu;
 /// <summary>One Cortex-M CPU: architectural state plus the interpreter loop.</summary>
 public sealed partial class ArmCpu : ICpuRunner
 {
-    internal readonly uint[] R = new uint[16];
+    // Mutable on purpose: an inline array, written through its indexer.
+    internal RegisterFile R;
 
     private Nvic? _nvic;
     private bool _checkExceptions;
     private bool _stopSlice;
-    private long _unreported;
+
+    // InstructionCount at the last report to Counter: the unreported count is the difference, so the run loop
+    // increments one counter per instruction.
+    private long _reportedCount;
     private bool _traceExec;
+
+    // TraceHook or -d exec is on, or EPSR.T is clear: the one test the run loop makes before the fetch.
+    private bool _slowStep;
+    private Action<ArmCpu, uint>? _traceHook;
 
     public ArmCpu(ArmCpuModel model, AddressSpace memory, IInstructionCounter? counter = null)
     {
@@ -34,6 +44,7 @@ public sealed partial class ArmCpu : ICpuRunner
         Counter = counter;
         Features = model.Features;
         _pages = new DecodedPageCache(this);
+        _tlb = new SoftTlb(memory, DecodedPage.Shift);
     }
 
     public ArmCpuModel Model { get; }
@@ -57,7 +68,18 @@ public sealed partial class ArmCpu : ICpuRunner
     internal bool N, Z, C, V, Q;
     internal uint Ge;
     internal byte ItState;
-    internal bool Thumb = true;
+    private bool _thumb = true;
+
+    /// <summary>EPSR.T; clearing it makes the next instruction fault (INVSTATE), handled off the fast path.</summary>
+    internal bool Thumb
+    {
+        get => _thumb;
+        set
+        {
+            _thumb = value;
+            UpdateSlowStep();
+        }
+    }
 
     /// <summary>IPSR: the active exception number, 0 in Thread mode.</summary>
     public int Ipsr { get; internal set; }
@@ -143,7 +165,15 @@ public sealed partial class ArmCpu : ICpuRunner
     public bool HasWork => State == ArmCpuRunState.Running;
 
     /// <summary>Called with the PC of every instruction before it executes when -d exec/in_asm style tracing is on.</summary>
-    public Action<ArmCpu, uint>? TraceHook { get; set; }
+    public Action<ArmCpu, uint>? TraceHook
+    {
+        get => _traceHook;
+        set
+        {
+            _traceHook = value;
+            UpdateSlowStep();
+        }
+    }
 
     /// <summary>BKPT hook (semihosting): return true when the breakpoint was handled (then execution continues).</summary>
     public Func<ArmCpu, uint, bool>? BreakpointHook { get; set; }
@@ -238,6 +268,10 @@ public sealed partial class ArmCpu : ICpuRunner
         var remaining = instructionBudget;
         _stopSlice = false;
         _traceExec = Log.IsEnabled(LogItem.Exec);
+        UpdateSlowStep();
+
+        // The page of the last fetch lives in a register for the whole slice (see ExecuteNext).
+        var page = _pages.Current;
         while (remaining > 0 && State == ArmCpuRunState.Running)
         {
             if (_checkExceptions)
@@ -250,7 +284,7 @@ public sealed partial class ArmCpu : ICpuRunner
                 }
             }
 
-            Step();
+            ExecuteNext(ref page);
             remaining--;
             if (_stopSlice)
             {
@@ -269,7 +303,49 @@ public sealed partial class ArmCpu : ICpuRunner
     /// <summary>Executes exactly one instruction (or takes one exception entry), for tests and single-stepping.</summary>
     public void Step()
     {
+        var page = _pages.Current;
+        ExecuteNext(ref page);
+    }
+
+    // The body of the run loop, inlined there: one instruction at R15. The common fetch is from the page of the
+    // previous fetch, already decoded there: two compares and a load (pc is halfword-aligned, so the unsigned
+    // slot index is in range exactly when pc lies in the page).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ExecuteNext(ref DecodedPage page)
+    {
         var pc = R[15];
+        if (!_slowStep)
+        {
+            InstructionCount++;
+        }
+        else if (!SlowStep(pc))
+        {
+            return;
+        }
+
+        var index = (pc - page.Address) >> 1;
+        if (index < DecodedPage.Size / 2 && page.Valid)
+        {
+            ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page.Slots), (int)index);
+            if (slot.Length != 0)
+            {
+                ThumbInterpreter.Execute(this, in slot);
+                return;
+            }
+        }
+
+        ref readonly var insn = ref _pages.FetchSlow(pc, out var fetchOk);
+        page = _pages.Current;
+        if (fetchOk)
+        {
+            ThumbInterpreter.Execute(this, in insn);
+        }
+    }
+
+    // Tracing and the INVSTATE check, off the fast path; false when the instruction faulted instead of executing.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool SlowStep(uint pc)
+    {
         TraceHook?.Invoke(this, pc);
         if (_traceExec)
         {
@@ -277,29 +353,25 @@ public sealed partial class ArmCpu : ICpuRunner
         }
 
         InstructionCount++;
-        _unreported++;
         if (!Thumb)
         {
             RaiseFault(ExceptionNumber.UsageFault, FaultStatus.InvState);
-            return;
+            return false;
         }
 
-        ref readonly var insn = ref _pages.Fetch(pc, out var fetchOk);
-        if (!fetchOk)
-        {
-            return;
-        }
-
-        ThumbInterpreter.Execute(this, in insn);
+        return true;
     }
+
+    private void UpdateSlowStep() => _slowStep = _traceExec || _traceHook is not null || !_thumb;
 
     /// <summary>Reports executed instructions to the counter before a device may look at the time.</summary>
     internal void FlushInstructionCount()
     {
-        if (_unreported != 0)
+        var unreported = InstructionCount - _reportedCount;
+        if (unreported != 0)
         {
-            Counter?.AddExecutedInstructions(_unreported);
-            _unreported = 0;
+            _reportedCount = InstructionCount;
+            Counter?.AddExecutedInstructions(unreported);
         }
     }
 

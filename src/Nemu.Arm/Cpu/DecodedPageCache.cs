@@ -16,10 +16,13 @@ internal sealed class DecodedPageCache
     private readonly ArmCpu _cpu;
     private readonly Dictionary<uint, DecodedPage> _pages = [];
     private readonly HashSet<RamBlock> _subscribed = [];
-    private DecodedPage? _last;
+    private DecodedPage _current = NoPage;
     private DecodedInsn _scratch;
 
     public DecodedPageCache(ArmCpu cpu) => _cpu = cpu;
+
+    /// <summary>The "no current page" sentinel: never valid, so the fast path of Fetch needs no null test.</summary>
+    private static DecodedPage NoPage { get; } = new(1, null, 0) { Valid = false };
 
     public int PageCount => _pages.Count;
 
@@ -32,18 +35,24 @@ internal sealed class DecodedPageCache
         }
 
         _pages.Clear();
-        _last = null;
+        _current = NoPage;
     }
 
-    /// <summary>The decoded instruction at <paramref name="pc"/>; on a fetch fault the fault is raised and ok is false.</summary>
-    public ref readonly DecodedInsn Fetch(uint pc, out bool ok)
+    /// <summary>The page of the last fetch (a never-valid sentinel when there is none).</summary>
+    public DecodedPage Current => _current;
+
+    /// <summary>
+    /// The decoded instruction at <paramref name="pc"/>, decoding it if needed; on a fetch fault the fault is raised
+    /// and ok is false. The caller has already tried <see cref="Current"/> (the run loop keeps it in a register).
+    /// </summary>
+    public ref readonly DecodedInsn FetchSlow(uint pc, out bool ok)
     {
         var pageAddress = pc & ~(DecodedPage.Size - 1);
-        var page = _last;
-        if (page is null || page.Address != pageAddress || !page.Valid)
+        var page = _current;
+        if (page.Address != pageAddress || !page.Valid)
         {
             page = GetPage(pageAddress);
-            _last = page;
+            _current = page ?? NoPage;
         }
 
         var slotIndex = (int)((pc - pageAddress) >> 1);
