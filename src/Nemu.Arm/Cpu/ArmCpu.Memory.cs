@@ -57,6 +57,7 @@ public sealed partial class ArmCpu
             return true;
         }
 
+        _faultAddress = address;
         RaiseFault(ExceptionNumber.UsageFault, FaultStatus.Unaligned);
         return false;
     }
@@ -75,6 +76,7 @@ public sealed partial class ArmCpu
     /// </summary>
     internal void RaiseFault(int exception, uint cfsrBits)
     {
+        OnFaultRaised(exception, cfsrBits);
         var nvic = Nvic;
         nvic.Cfsr |= cfsrBits;
         if (!nvic.SetPending(exception))

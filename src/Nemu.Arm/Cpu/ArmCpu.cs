@@ -23,7 +23,6 @@ public sealed partial class ArmCpu : ICpuRunner
     private bool _checkExceptions;
     private bool _stopSlice;
     private long _unreported;
-    private bool _traceExec;
 
     public ArmCpu(ArmCpuModel model, AddressSpace memory, IInstructionCounter? counter = null)
     {
@@ -142,16 +141,14 @@ public sealed partial class ArmCpu : ICpuRunner
     /// <summary>ICpuRunner.HasWork: running, or asleep with a wake-up condition already met.</summary>
     public bool HasWork => State == ArmCpuRunState.Running;
 
-    /// <summary>Called with the PC of every instruction before it executes when -d exec/in_asm style tracing is on.</summary>
-    public Action<ArmCpu, uint>? TraceHook { get; set; }
-
-    /// <summary>BKPT hook (semihosting): return true when the breakpoint was handled (then execution continues).</summary>
-    public Func<ArmCpu, uint, bool>? BreakpointHook { get; set; }
-
     internal bool PendingExceptionReturn;
     internal uint PendingExceptionReturnValue;
 
-    internal void AttachNvic(Nvic nvic) => _nvic = nvic;
+    internal void AttachNvic(Nvic nvic)
+    {
+        _nvic = nvic;
+        LogCreationReset();
+    }
 
     /// <summary>WFI: sleep unless an exception that would preempt (ignoring PRIMASK) is already pending.</summary>
     internal void WaitForInterrupt()
@@ -237,7 +234,7 @@ public sealed partial class ArmCpu : ICpuRunner
     {
         var remaining = instructionBudget;
         _stopSlice = false;
-        _traceExec = Log.IsEnabled(LogItem.Exec);
+        UpdateTracing();
         while (remaining > 0 && State == ArmCpuRunState.Running)
         {
             if (_checkExceptions)
@@ -255,6 +252,12 @@ public sealed partial class ArmCpu : ICpuRunner
             if (_stopSlice)
             {
                 _stopSlice = false;
+                if (_endSlice)
+                {
+                    _endSlice = false;
+                    break;
+                }
+
                 FlushInstructionCount();
                 if (Counter is { } counter)
                 {
@@ -270,10 +273,9 @@ public sealed partial class ArmCpu : ICpuRunner
     public void Step()
     {
         var pc = R[15];
-        TraceHook?.Invoke(this, pc);
-        if (_traceExec)
+        if (_tracing)
         {
-            Log.Write(LogItem.Exec, $"Trace 0: 0x0 [00000000/{pc:x8}/{Xpsr:x8}/00000000]");
+            OnTrace(pc);
         }
 
         InstructionCount++;

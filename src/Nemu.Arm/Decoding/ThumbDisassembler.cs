@@ -71,7 +71,15 @@ public static class ThumbDisassembler
     }
 
     /// <summary>Formats <paramref name="insn"/> located at <paramref name="pc"/>.</summary>
-    public static string Format(in DecodedInsn insn, uint pc)
+    public static string Format(in DecodedInsn insn, uint pc) => Format(in insn, pc, -1);
+
+    /// <summary>
+    /// Formats <paramref name="insn"/> as capstone prints it in QEMU's "-d in_asm" (CapstoneSyntax has the rules);
+    /// <paramref name="itCondition"/> is the condition of the enclosing IT block, or -1 outside one.
+    /// </summary>
+    public static string FormatCapstone(in DecodedInsn insn, uint pc, int itCondition) => Format(in insn, pc, itCondition);
+
+    private static string Format(in DecodedInsn insn, uint pc, int itCondition)
     {
         if (insn.Op == ThumbOp.Undefined)
         {
@@ -80,12 +88,17 @@ public static class ThumbDisassembler
 
         var line = ThumbEncodingTable.Lines[insn.Line];
         var m = Mnemonic(in insn);
+        if (itCondition >= 0)
+        {
+            m = CapstoneSyntax.InItBlock(in insn, m, CondNames[itCondition & 15]);
+        }
+
         if (insn.Length == 4 && Has16BitForm.Contains(MnemonicOf(line)) && insn.Op is not (ThumbOp.Bl or ThumbOp.Mrs or ThumbOp.Msr))
         {
             m += ".w";
         }
 
-        var ops = Operands(in insn, pc);
+        var ops = CapstoneSyntax.TwoOperandForm(line.Name, in insn) ?? Operands(in insn, pc);
         return ops.Length == 0 ? m : m.PadRight(8) + " " + ops;
     }
 
@@ -104,9 +117,9 @@ public static class ThumbDisassembler
         return sb.ToString();
     }
 
-    private static string R(int r) => RegNames[r & 15];
+    internal static string R(int r) => RegNames[r & 15];
 
-    private static string Hex(uint v) => v < 10 ? v.ToString(CultureInfo.InvariantCulture) : "0x" + v.ToString("x", CultureInfo.InvariantCulture);
+    internal static string Hex(uint v) => v < 10 ? v.ToString(CultureInfo.InvariantCulture) : "0x" + v.ToString("x", CultureInfo.InvariantCulture);
 
     private static string SignedHex(uint v, bool add) => (add ? "#" : "#-") + Hex(v);
 
@@ -114,7 +127,7 @@ public static class ThumbDisassembler
     {
         ShiftType.Rrx => ", rrx",
         ShiftType.Lsl when x.ShiftAmount == 0 => string.Empty,
-        _ => $", {ShiftNames[(int)x.Shift]} #{x.ShiftAmount}",
+        _ => $", {ShiftNames[(int)x.Shift]} #{Hex(x.ShiftAmount)}",
     };
 
     private static string RegList(ushort list)
@@ -171,7 +184,7 @@ public static class ThumbDisassembler
             case ThumbOp.MovReg:
                 return x.Shift is ShiftType.Rrx || (x.Shift == ShiftType.Lsl && x.ShiftAmount == 0)
                     ? $"{R(x.Rd)}, {R(x.Rm)}"
-                    : $"{R(x.Rd)}, {R(x.Rm)}, #{x.ShiftAmount}";
+                    : $"{R(x.Rd)}, {R(x.Rm)}, #{Hex(x.ShiftAmount)}";
             case ThumbOp.MvnReg:
                 return $"{R(x.Rd)}, {R(x.Rm)}{ShiftSuffix(in x)}";
             case ThumbOp.TstReg or ThumbOp.TeqReg or ThumbOp.CmpReg or ThumbOp.CmnReg:
