@@ -16,6 +16,20 @@ internal static class CapstoneSyntax
         "ADD (register) T2",
     ];
 
+    /// <summary>
+    /// Whether a 32-bit instruction whose mnemonic also has a 16-bit encoding takes ".w": LLVM marks only the forms
+    /// that a 16-bit encoding could express — data-processing register forms, immediates of ADD/SUB/MOV/CMP/CMN/RSB
+    /// and TST (not AND/ORR/EOR/BIC/MVN/ADC/SBC), loads/stores with a positive offset and no write-back, or a register offset.
+    /// </summary>
+    public static bool HasWideSuffix(in DecodedInsn x) => x.Op switch
+    {
+        ThumbOp.AndImm or ThumbOp.OrrImm or ThumbOp.EorImm or ThumbOp.BicImm or ThumbOp.MvnImm
+            or ThumbOp.AdcImm or ThumbOp.SbcImm => false,
+        ThumbOp.Ldr or ThumbOp.Ldrb or ThumbOp.Ldrh or ThumbOp.Ldrsb or ThumbOp.Ldrsh or ThumbOp.Str or ThumbOp.Strb or ThumbOp.Strh =>
+            x.Rn == 15 || x.Has(InsnFlags.RegisterOperand) || (x.Has(InsnFlags.Index) && x.Has(InsnFlags.Add) && !x.Has(InsnFlags.WriteBack)),
+        _ => true,
+    };
+
     /// <summary>The operands of a two-operand 16-bit form, or null when the default text applies.</summary>
     public static string? TwoOperandForm(string lineName, in DecodedInsn x)
     {

@@ -10,7 +10,7 @@ namespace Nemu.Arm.Decoding;
 /// <summary>Formats decoded Thumb instructions as assembler text.</summary>
 public static class ThumbDisassembler
 {
-    private static readonly string[] RegNames = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc"];
+    private static readonly string[] RegNames = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "sb", "sl", "fp", "ip", "sp", "lr", "pc"];
     private static readonly string[] CondNames = ["eq", "ne", "hs", "lo", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le", "", ""];
     private static readonly string[] ShiftNames = ["lsl", "lsr", "asr", "ror", "rrx"];
 
@@ -93,7 +93,8 @@ public static class ThumbDisassembler
             m = CapstoneSyntax.InItBlock(in insn, m, CondNames[itCondition & 15]);
         }
 
-        if (insn.Length == 4 && Has16BitForm.Contains(MnemonicOf(line)) && insn.Op is not (ThumbOp.Bl or ThumbOp.Mrs or ThumbOp.Msr))
+        if (insn.Length == 4 && Has16BitForm.Contains(MnemonicOf(line)) && insn.Op is not (ThumbOp.Bl or ThumbOp.Mrs or ThumbOp.Msr)
+            && CapstoneSyntax.HasWideSuffix(in insn))
         {
             m += ".w";
         }
@@ -121,13 +122,14 @@ public static class ThumbDisassembler
 
     internal static string Hex(uint v) => v < 10 ? v.ToString(CultureInfo.InvariantCulture) : "0x" + v.ToString("x", CultureInfo.InvariantCulture);
 
-    private static string SignedHex(uint v, bool add) => (add ? "#" : "#-") + Hex(v);
+    // Capstone prints negative offsets in hexadecimal whatever their size ("#-0x1").
+    private static string SignedHex(uint v, bool add) => add ? "#" + Hex(v) : "#-0x" + v.ToString("x", CultureInfo.InvariantCulture);
 
     private static string ShiftSuffix(in DecodedInsn x) => x.Shift switch
     {
         ShiftType.Rrx => ", rrx",
         ShiftType.Lsl when x.ShiftAmount == 0 => string.Empty,
-        _ => $", {ShiftNames[(int)x.Shift]} #{Hex(x.ShiftAmount)}",
+        _ => $", {ShiftNames[(int)x.Shift]} #{x.ShiftAmount}",
     };
 
     private static string RegList(ushort list)
