@@ -3,7 +3,7 @@
 // starts a block: it scans forward from the PC to QEMU's block end (BlockBoundary), prints the block with in_asm the
 // first time that (pc, flags, cs_base) key is "translated" or after its code bytes changed (QEMU invalidates the TB
 // on a write to its code), then prints the "Trace" line (exec) and the register dump (cpu), both filtered by
-// -dfilter. A block whose first fetch fails is never translated by QEMU and prints nothing.
+// -dfilter. A block whose first fetch fails is never translated by QEMU and prints nothing; the scan reads RAM only.
 // Deviations: the host pointer in "Trace" is a stable fake (0x7f0000000100 + 0x40 per translation; tests mask it);
 // every block start is logged as if -d nochain were given (QEMU without nochain omits chained blocks); an interrupt
 // is taken between any two instructions where QEMU takes it between blocks; a block in Arm state (EPSR.T clear)
@@ -96,7 +96,7 @@ internal sealed class BlockTracer
         if (!_cpu.Thumb)
         {
             // QEMU translates one Arm-state "instruction" that raises INVSTATE.
-            if (!TryRead(address, out var lo) || !TryRead(address + 2, out var hi))
+            if (!TryRead(_cpu, address, out var lo) || !TryRead(_cpu, address + 2, out var hi))
             {
                 return null;
             }
@@ -110,14 +110,14 @@ internal sealed class BlockTracer
 
         while (addresses.Count < BlockBoundary.MaxInsns)
         {
-            if (!TryRead(address, out var hw1))
+            if (!TryRead(_cpu, address, out var hw1))
             {
                 break;
             }
 
             ushort hw2 = 0;
             var is32 = ThumbDecoder.Is32BitPrefix(hw1);
-            if (is32 && (address + 2 - pageStart >= BlockBoundary.PageSize && addresses.Count > 0 || !TryRead(address + 2, out hw2)))
+            if (is32 && ((address + 2 - pageStart >= BlockBoundary.PageSize && addresses.Count > 0) || !TryRead(_cpu, address + 2, out hw2)))
             {
                 break;
             }
@@ -152,11 +152,22 @@ internal sealed class BlockTracer
 
     private static byte AdvanceIt(byte it) => (it & 0x7) == 0 ? (byte)0 : (byte)((it & 0xE0) | ((it << 1) & 0x1F));
 
-    private bool TryRead(uint address, out ushort value)
+    /// <summary>
+    /// Reads code for the scan from RAM only: reading I/O could have side effects and would log a second
+    /// "Invalid read" for unmapped code (the CPU's own fetch logs the first, as QEMU's translator does). Code outside
+    /// RAM therefore forms no block, as QEMU forms none for an address whose fetch faults.
+    /// </summary>
+    private static bool TryRead(ArmCpu cpu, uint address, out ushort value)
     {
-        var r = _cpu.Memory.Read(new GuestAddress(address), 2, default, out var v);
+        value = 0;
+        if (address >= 0xE0000000 || !cpu.Memory.TryGetRamBlock(new GuestAddress(address), out var block, out _) || block is null)
+        {
+            return false;
+        }
+
+        var r = cpu.Memory.Read(new GuestAddress(address), 2, default, out var v);
         value = (ushort)v;
-        return r == MemTxResult.Ok && address < 0xE0000000;
+        return r == MemTxResult.Ok;
     }
 
     /// <summary>One emulated translation block.</summary>
@@ -168,7 +179,7 @@ internal sealed class BlockTracer
             var address = Addresses[0];
             foreach (var expected in Halfwords)
             {
-                if (cpu.Memory.Read(new GuestAddress(address), 2, default, out var v) != MemTxResult.Ok || (ushort)v != expected)
+                if (!TryRead(cpu, address, out var v) || v != expected)
                 {
                     return false;
                 }

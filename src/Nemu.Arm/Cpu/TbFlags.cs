@@ -5,7 +5,9 @@
 // CCR.UNALIGN_TRP). cs_base: TBFLAG_M32.HANDLER (bit 0), TBFLAG_A32.NS (bit 10, always 1 without the Security
 // Extension), TBFLAG_AM32.THUMB (bit 23) and CONDEXEC (bits 24-31, the IT state). cflags: CF_CLUSTER_MASK (0xff000000
 // for the default cluster) and CF_NO_GOTO_TB (0x200) with -d nochain.
-// Not modelled: the FP bits (Nemu has no FPU: FPEXC_EL is always 1, NEW_FP_CTXT_NEEDED/LSPACT never set), STACKCHECK
+// TBFLAG_M32.NEW_FP_CTXT_NEEDED (bit 3) is set on FP cores (FPCCR.ASPEN=1, CONTROL.FPCA=0).
+// Not modelled: the other FP bits (Nemu has no FPU: FPEXC_EL stays 1 after the guest enables CP10 in CPACR, where
+// QEMU drops it to 0; LSPACT never set), STACKCHECK
 // and SECURE (v8-M), CF_USE_ICOUNT and the instruction-count bits of cflags.
 using Nemu.Core.Logging;
 
@@ -16,6 +18,7 @@ internal static class TbFlags
 {
     private const uint ClusterDefault = 0xFF000000;
     private const uint NoGotoTb = 0x200;
+    private const uint NewFpContextNeeded = 1u << 3;
 
     /// <summary>The 32-bit tb->flags word.</summary>
     public static uint Flags(ArmCpu cpu)
@@ -28,7 +31,11 @@ internal static class TbFlags
 
     /// <summary>tb->cs_base, which holds the AArch32/M-profile flag word.</summary>
     public static uint CsBase(ArmCpu cpu) =>
-        (cpu.IsHandlerMode ? 1u : 0) | (1u << 10) | (cpu.Thumb ? 1u << 23 : 0) | ((uint)cpu.ItState << 24);
+        (cpu.IsHandlerMode ? 1u : 0) | (HasFpu(cpu) ? NewFpContextNeeded : 0) | (1u << 10) | (cpu.Thumb ? 1u << 23 : 0)
+        | ((uint)cpu.ItState << 24);
+
+    // FPCCR.ASPEN resets to 1 and CONTROL.FPCA stays 0 while no FP instruction ran, which is always the case here.
+    private static bool HasFpu(ArmCpu cpu) => (cpu.Features & Decoding.ArchFeatures.Fp) != 0;
 
     /// <summary>tb->cflags for a block translated now.</summary>
     public static uint CFlags() => ClusterDefault | (Log.IsEnabled(LogItem.Nochain) ? NoGotoTb : 0);
