@@ -48,7 +48,7 @@ public sealed partial class DebugLogDifferentialTests
     {
         var elf = TestFirmware.Faults("exceptions");
 
-        var (qemu, nemu) = RunBoth(elf, "in_asm,exec,cpu,nochain", "-dfilter", "0x60..0x6f,0x40+4");
+        var (qemu, nemu) = RunBoth(elf, "in_asm,exec,cpu,nochain", "-dfilter", "0x62..0x67,0x40+4");
 
         Assert.Contains("IN: svc_handler", qemu, StringComparison.Ordinal);
         Assert.DoesNotContain("IN: usage_handler", qemu, StringComparison.Ordinal);
