@@ -14,6 +14,7 @@ public sealed partial class ArmCpu
     private const LogItem BlockItems = LogItem.InAsm | LogItem.Exec | LogItem.Cpu;
 
     private bool _tracing;
+    private Action<ArmCpu, uint>? _traceHook;
     private BlockTracer? _blockTracer;
     private bool _entryCauseLogged;
     private bool _endSlice;
@@ -22,7 +23,15 @@ public sealed partial class ArmCpu
     private Func<ArmCpu, uint, bool>? _loggedBreakpointHook;
 
     /// <summary>Called with the PC of every instruction before it executes (debuggers, tests).</summary>
-    public Action<ArmCpu, uint>? TraceHook { get; set; }
+    public Action<ArmCpu, uint>? TraceHook
+    {
+        get => _traceHook;
+        set
+        {
+            _traceHook = value;
+            UpdateTracing();
+        }
+    }
 
     /// <summary>BKPT hook (semihosting): return true when the breakpoint was handled (then execution continues).</summary>
     public Func<ArmCpu, uint, bool>? BreakpointHook
