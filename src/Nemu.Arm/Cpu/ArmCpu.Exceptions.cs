@@ -24,7 +24,9 @@ public sealed partial class ArmCpu
         ((Span<uint>)R).Clear();
         OtherSp = 0;
         _r13IsPsp = false;
-        N = Z = C = V = Q = false;
+        // APSR is UNKNOWN at reset; QEMU's reset leaves Z set (its ZF field is 0), which -d cpu shows.
+        N = C = V = Q = false;
+        Z = true;
         Ge = 0;
         ItState = 0;
         Ipsr = 0;
@@ -43,6 +45,12 @@ public sealed partial class ArmCpu
             return;
         }
 
+        if (ExceptionLog.Enabled)
+        {
+            ExceptionLog.Write($"Loaded reset SP 0x{sp:x} PC 0x{pc:x} from vector table");
+        }
+
+        _entryCauseLogged = false;
         R[13] = sp & ~3u;
         R[15] = pc & ~1u;
         Thumb = (pc & 1) != 0;
@@ -57,6 +65,7 @@ public sealed partial class ArmCpu
     /// <summary>Takes the highest-priority pending exception (it must be able to preempt).</summary>
     internal void TakePendingException()
     {
+        OnExceptionEntry();
         var lr = (Ipsr != 0 ? ExcReturnHandler : ControlSpsel ? ExcReturnThreadPsp : ExcReturnThreadMsp);
         PushStack(R[15]);
         ExceptionTaken(lr);
@@ -80,6 +89,11 @@ public sealed partial class ArmCpu
         {
             if (Memory.Write(new GuestAddress(frame + (uint)(4 * i)), words[i], 4, attrs) != MemTxResult.Ok)
             {
+                if (ExceptionLog.Enabled)
+                {
+                    ExceptionLog.Write("...BusFault with BFSR.STKERR");
+                }
+
                 Nvic.Cfsr |= FaultStatus.StkErr;
                 Nvic.SetPending(ExceptionNumber.BusFault);
                 break;
@@ -94,6 +108,11 @@ public sealed partial class ArmCpu
     {
         var nvic = Nvic;
         var exc = nvic.VectPending;
+        if (ExceptionLog.Enabled)
+        {
+            ExceptionLog.TakingPending(exc, nvic.Vtor + (uint)(4 * exc));
+        }
+
         if (!ReadVector(nvic.Vtor + (uint)(4 * exc), out var vector))
         {
             nvic.Hfsr |= FaultStatus.HfsrVectTbl | FaultStatus.HfsrForced;
@@ -111,9 +130,9 @@ public sealed partial class ArmCpu
         R[14] = lr;
         R[15] = vector & ~1u;
         Thumb = (vector & 1) != 0;
-        if (Log.IsEnabled(LogItem.Int))
+        if (ExceptionLog.Enabled)
         {
-            Log.Write(LogItem.Int, $"Taking exception {exc} [{ExceptionName(exc)}] on CPU 0\n...at fault address 0x{nvic.Bfar:x}\n...with PC 0x{R[15]:x}");
+            ExceptionLog.Write($"...loaded new PC 0x{vector:x}");
         }
     }
 
@@ -125,6 +144,12 @@ public sealed partial class ArmCpu
     {
         var nvic = Nvic;
         var exc = Ipsr;
+        if (ExceptionLog.Enabled)
+        {
+            ExceptionLog.Taking(ExceptionLog.ExcpExceptionExit);
+            ExceptionLog.Write($"Exception return: magic PC {excReturn:x} previous exception {exc}");
+        }
+
         if (exc != ExceptionNumber.Nmi)
         {
             Faultmask = false;
@@ -136,7 +161,12 @@ public sealed partial class ArmCpu
             && !(mode != 0x1 && retToBase == 0 && (nvic.Ccr & 1) == 0);
         if (!valid)
         {
-            LogGuestError($"exception return 0x{excReturn:x8} from exception {exc} is invalid: INVPC");
+            if (ExceptionLog.Enabled)
+            {
+                ExceptionLog.Write("...taking UsageFault on existing stackframe: failed exception return integrity check");
+            }
+
+            _entryCauseLogged = true;
             R[15] = excReturn;
             RaiseFault(ExceptionNumber.UsageFault, FaultStatus.InvPc);
             return;
@@ -154,6 +184,13 @@ public sealed partial class ArmCpu
         {
             if (Memory.Read(new GuestAddress(frame + (uint)(4 * i)), 4, attrs, out var w) != MemTxResult.Ok)
             {
+                if (ExceptionLog.Enabled)
+                {
+                    ExceptionLog.Write("...BusFault with BFSR.UNSTKERR");
+                    ExceptionLog.Write("...derived exception on unstacking");
+                }
+
+                _entryCauseLogged = true;
                 nvic.Cfsr |= FaultStatus.UnstkErr;
                 nvic.SetPending(ExceptionNumber.BusFault);
                 RequestExceptionCheck();
@@ -176,9 +213,19 @@ public sealed partial class ArmCpu
         Ipsr = (int)(xpsr & 0x1FF);
         if (toThread == (Ipsr != 0))
         {
-            LogGuestError("exception return mode does not match the stacked IPSR: INVPC");
+            if (ExceptionLog.Enabled)
+            {
+                ExceptionLog.Write("...taking UsageFault on new stackframe: failed exception return integrity check");
+            }
+
+            _entryCauseLogged = true;
             SwitchStack(UsingPsp);
             RaiseFault(ExceptionNumber.UsageFault, FaultStatus.InvPc);
+        }
+
+        else if (ExceptionLog.Enabled)
+        {
+            ExceptionLog.Write("...successful exception return");
         }
 
         SwitchStack(UsingPsp);

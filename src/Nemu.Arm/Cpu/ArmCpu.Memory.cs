@@ -85,6 +85,7 @@ public sealed partial class ArmCpu
             return true;
         }
 
+        _faultAddress = address;
         RaiseFault(ExceptionNumber.UsageFault, FaultStatus.Unaligned);
         return false;
     }
@@ -103,6 +104,7 @@ public sealed partial class ArmCpu
     /// </summary>
     internal void RaiseFault(int exception, uint cfsrBits)
     {
+        OnFaultRaised(exception, cfsrBits);
         var nvic = Nvic;
         nvic.Cfsr |= cfsrBits;
         if (!nvic.SetPending(exception))

@@ -29,11 +29,9 @@ public sealed partial class ArmCpu : ICpuRunner
     // InstructionCount at the last report to Counter: the unreported count is the difference, so the run loop
     // increments one counter per instruction.
     private long _reportedCount;
-    private bool _traceExec;
 
     // TraceHook or -d exec is on, or EPSR.T is clear: the one test the run loop makes before the fetch.
     private bool _slowStep;
-    private Action<ArmCpu, uint>? _traceHook;
 
     public ArmCpu(ArmCpuModel model, AddressSpace memory, IInstructionCounter? counter = null)
     {
@@ -164,24 +162,14 @@ public sealed partial class ArmCpu : ICpuRunner
     /// <summary>ICpuRunner.HasWork: running, or asleep with a wake-up condition already met.</summary>
     public bool HasWork => State == ArmCpuRunState.Running;
 
-    /// <summary>Called with the PC of every instruction before it executes when -d exec/in_asm style tracing is on.</summary>
-    public Action<ArmCpu, uint>? TraceHook
-    {
-        get => _traceHook;
-        set
-        {
-            _traceHook = value;
-            UpdateSlowStep();
-        }
-    }
-
-    /// <summary>BKPT hook (semihosting): return true when the breakpoint was handled (then execution continues).</summary>
-    public Func<ArmCpu, uint, bool>? BreakpointHook { get; set; }
-
     internal bool PendingExceptionReturn;
     internal uint PendingExceptionReturnValue;
 
-    internal void AttachNvic(Nvic nvic) => _nvic = nvic;
+    internal void AttachNvic(Nvic nvic)
+    {
+        _nvic = nvic;
+        LogCreationReset();
+    }
 
     /// <summary>WFI: sleep unless an exception that would preempt (ignoring PRIMASK) is already pending.</summary>
     internal void WaitForInterrupt()
@@ -267,8 +255,7 @@ public sealed partial class ArmCpu : ICpuRunner
     {
         var remaining = instructionBudget;
         _stopSlice = false;
-        _traceExec = Log.IsEnabled(LogItem.Exec);
-        UpdateSlowStep();
+        UpdateTracing();
 
         // The page of the last fetch lives in a register for the whole slice (see ExecuteNext).
         var page = _pages.Current;
@@ -289,6 +276,12 @@ public sealed partial class ArmCpu : ICpuRunner
             if (_stopSlice)
             {
                 _stopSlice = false;
+                if (_endSlice)
+                {
+                    _endSlice = false;
+                    break;
+                }
+
                 FlushInstructionCount();
                 if (Counter is { } counter)
                 {
@@ -346,10 +339,9 @@ public sealed partial class ArmCpu : ICpuRunner
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool SlowStep(uint pc)
     {
-        TraceHook?.Invoke(this, pc);
-        if (_traceExec)
+        if (_tracing)
         {
-            Log.Write(LogItem.Exec, $"Trace 0: 0x0 [00000000/{pc:x8}/{Xpsr:x8}/00000000]");
+            OnTrace(pc);
         }
 
         InstructionCount++;
@@ -362,7 +354,7 @@ public sealed partial class ArmCpu : ICpuRunner
         return true;
     }
 
-    private void UpdateSlowStep() => _slowStep = _traceExec || _traceHook is not null || !_thumb;
+    private void UpdateSlowStep() => _slowStep = _tracing || !_thumb;
 
     /// <summary>Reports executed instructions to the counter before a device may look at the time.</summary>
     internal void FlushInstructionCount()

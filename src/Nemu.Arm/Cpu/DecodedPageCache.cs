@@ -5,7 +5,6 @@
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
-using Nemu.Core.Logging;
 using Nemu.Memory.Backends;
 
 namespace Nemu.Arm.Cpu;
@@ -154,13 +153,6 @@ internal sealed class DecodedPageCache
         }
 
         ThumbDecoder.Decode(hw1, hw2, _cpu.Features, out insn);
-        if (Log.IsEnabled(LogItem.InAsm))
-        {
-            // -d in_asm: QEMU logs each translation block; the interpreter logs each instruction when first decoded.
-            var bytes = insn.Length == 4 ? $"{hw1:x4} {hw2:x4}" : $"{hw1:x4}     ";
-            Log.Write(LogItem.InAsm, $"IN: \n0x{pc:x8}:  {bytes}  {ThumbDisassembler.Format(in insn, pc)}\n");
-        }
-
         return true;
     }
 

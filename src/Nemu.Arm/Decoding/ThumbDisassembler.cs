@@ -10,7 +10,7 @@ namespace Nemu.Arm.Decoding;
 /// <summary>Formats decoded Thumb instructions as assembler text.</summary>
 public static partial class ThumbDisassembler
 {
-    private static readonly string[] RegNames = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc"];
+    private static readonly string[] RegNames = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "sb", "sl", "fp", "ip", "sp", "lr", "pc"];
     private static readonly string[] CondNames = ["eq", "ne", "hs", "lo", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le", "", ""];
     private static readonly string[] ShiftNames = ["lsl", "lsr", "asr", "ror", "rrx"];
 
@@ -71,7 +71,15 @@ public static partial class ThumbDisassembler
     }
 
     /// <summary>Formats <paramref name="insn"/> located at <paramref name="pc"/>.</summary>
-    public static string Format(in DecodedInsn insn, uint pc)
+    public static string Format(in DecodedInsn insn, uint pc) => Format(in insn, pc, -1);
+
+    /// <summary>
+    /// Formats <paramref name="insn"/> as capstone prints it in QEMU's "-d in_asm" (CapstoneSyntax has the rules);
+    /// <paramref name="itCondition"/> is the condition of the enclosing IT block, or -1 outside one.
+    /// </summary>
+    public static string FormatCapstone(in DecodedInsn insn, uint pc, int itCondition) => Format(in insn, pc, itCondition);
+
+    private static string Format(in DecodedInsn insn, uint pc, int itCondition)
     {
         if (insn.Op == ThumbOp.Undefined)
         {
@@ -85,12 +93,18 @@ public static partial class ThumbDisassembler
 
         var line = ThumbEncodingTable.Lines[insn.Line];
         var m = Mnemonic(in insn);
-        if (insn.Length == 4 && Has16BitForm.Contains(MnemonicOf(line)) && insn.Op is not (ThumbOp.Bl or ThumbOp.Mrs or ThumbOp.Msr))
+        if (itCondition >= 0)
+        {
+            m = CapstoneSyntax.InItBlock(in insn, m, CondNames[itCondition & 15]);
+        }
+
+        if (insn.Length == 4 && Has16BitForm.Contains(MnemonicOf(line)) && insn.Op is not (ThumbOp.Bl or ThumbOp.Mrs or ThumbOp.Msr)
+            && CapstoneSyntax.HasWideSuffix(in insn))
         {
             m += ".w";
         }
 
-        var ops = Operands(in insn, pc);
+        var ops = CapstoneSyntax.TwoOperandForm(line.Name, in insn) ?? Operands(in insn, pc);
         return ops.Length == 0 ? m : m.PadRight(8) + " " + ops;
     }
 
@@ -109,11 +123,12 @@ public static partial class ThumbDisassembler
         return sb.ToString();
     }
 
-    private static string R(int r) => RegNames[r & 15];
+    internal static string R(int r) => RegNames[r & 15];
 
-    private static string Hex(uint v) => v < 10 ? v.ToString(CultureInfo.InvariantCulture) : "0x" + v.ToString("x", CultureInfo.InvariantCulture);
+    internal static string Hex(uint v) => v < 10 ? v.ToString(CultureInfo.InvariantCulture) : "0x" + v.ToString("x", CultureInfo.InvariantCulture);
 
-    private static string SignedHex(uint v, bool add) => (add ? "#" : "#-") + Hex(v);
+    // Capstone prints negative offsets in hexadecimal whatever their size ("#-0x1").
+    private static string SignedHex(uint v, bool add) => add ? "#" + Hex(v) : "#-0x" + v.ToString("x", CultureInfo.InvariantCulture);
 
     private static string ShiftSuffix(in DecodedInsn x) => x.Shift switch
     {
@@ -176,7 +191,7 @@ public static partial class ThumbDisassembler
             case ThumbOp.MovReg:
                 return x.Shift is ShiftType.Rrx || (x.Shift == ShiftType.Lsl && x.ShiftAmount == 0)
                     ? $"{R(x.Rd)}, {R(x.Rm)}"
-                    : $"{R(x.Rd)}, {R(x.Rm)}, #{x.ShiftAmount}";
+                    : $"{R(x.Rd)}, {R(x.Rm)}, #{Hex(x.ShiftAmount)}";
             case ThumbOp.MvnReg:
                 return $"{R(x.Rd)}, {R(x.Rm)}{ShiftSuffix(in x)}";
             case ThumbOp.TstReg or ThumbOp.TeqReg or ThumbOp.CmpReg or ThumbOp.CmnReg:

@@ -181,6 +181,22 @@ public static class Vl
     private static StreamWriter? SetUpLogging(QemuCommandLine commandLine)
     {
         Log.Mask = commandLine.LogMask;
+        if (commandLine.LogFilter is { } filter)
+        {
+            try
+            {
+                LogAddressFilter.Set(filter);
+            }
+            catch (FormatException e)
+            {
+                throw new VlException(e.Message, "-dfilter " + filter);
+            }
+        }
+
+        if ((commandLine.LogMask & (LogItem.InAsm | LogItem.Exec)) != 0)
+        {
+            RegisterKernelSymbols(commandLine.Kernel);
+        }
         if (commandLine.LogFile is not { } path)
         {
             return null;
@@ -195,6 +211,30 @@ public static class Vl
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new VlException($"could not open log file '{path}': {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// QEMU's load_elf registers the image's symbols for "-d in_asm/exec" ("IN: main"); the loader does not do
+    /// that here yet, so the -kernel ELF's function symbols are registered when logging starts. A file that is not
+    /// an ELF image has no symbols (the loader reports real load errors later).
+    /// </summary>
+    private static void RegisterKernelSymbols(string? kernel)
+    {
+        LogSymbols.Clear();
+        if (kernel is null || !File.Exists(kernel))
+        {
+            return;
+        }
+
+        try
+        {
+            var symbols = Nemu.Loader.Elf.ElfFile.Load(kernel).Symbols;
+            LogSymbols.Register(address => symbols.Lookup(address));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Nemu.Loader.Elf.ElfFormatException)
+        {
+            // Not an ELF image (or unreadable): no symbols, as QEMU for a raw image.
         }
     }
 }
