@@ -1,6 +1,7 @@
 // Implements: what QEMU's load_symbols/lookup_symbol (hw/core/loader.c, include/hw/elf_ops.h) provide for
-// "-d in_asm" ("IN: reset_handler"): STT_FUNC symbols with a size, bit 0 cleared for Arm (Thumb bit),
-// looked up by containment. Not modelled: zero-size symbols and non-function symbols.
+// "-d in_asm" ("IN: reset_handler"): STT_FUNC symbols, bit 0 cleared for Arm (Thumb bit), sorted by address; a
+// zero-size symbol (an assembler label without .size) extends to the next symbol's address, except the last one,
+// which never matches; looked up by containment. Not modelled: non-function symbols (QEMU drops them too).
 namespace Nemu.Loader.Elf;
 
 /// <summary>Function symbols sorted by address; lookups do not allocate.</summary>
@@ -11,7 +12,16 @@ public sealed class SymbolTable
     public SymbolTable(IEnumerable<ElfSymbol> symbols)
     {
         ArgumentNullException.ThrowIfNull(symbols);
-        _symbols = symbols.Where(s => s.Size != 0).OrderBy(s => s.Address).ThenBy(s => s.Name, StringComparer.Ordinal).ToArray();
+        var sorted = symbols.OrderBy(s => s.Address).ThenBy(s => s.Name, StringComparer.Ordinal).ToArray();
+        for (var i = 0; i < sorted.Length - 1; i++)
+        {
+            if (sorted[i].Size == 0)
+            {
+                sorted[i] = sorted[i] with { Size = sorted[i + 1].Address - sorted[i].Address };
+            }
+        }
+
+        _symbols = sorted.Where(s => s.Size != 0).ToArray();
     }
 
     /// <summary>The table without symbols.</summary>
