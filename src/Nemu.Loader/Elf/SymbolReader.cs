@@ -56,7 +56,9 @@ internal static class SymbolReader
         {
             var s = table.Slice(at, symSize);
             var info = is64 ? s[4] : s[12];
-            if ((info & 0xf) != SttFunc)
+            // Function symbols defined in a real section only (not SHN_UNDEF, not SHN_LORESERVE and above).
+            var section = ElfFile.U16(s, is64 ? 6 : 14);
+            if ((info & 0xf) != SttFunc || section == 0 || section >= 0xff00)
             {
                 continue;
             }
@@ -64,7 +66,7 @@ internal static class SymbolReader
             var nameOffset = ElfFile.U32(s, 0);
             var value = is64 ? ElfFile.U64(s, 8) : ElfFile.U32(s, 4);
             var size = is64 ? ElfFile.U64(s, 16) : ElfFile.U32(s, 8);
-            if (nameOffset >= (uint)strtab.Length || size == 0)
+            if (nameOffset >= (uint)strtab.Length)
             {
                 continue;
             }
