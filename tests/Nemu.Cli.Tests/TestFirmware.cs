@@ -22,17 +22,22 @@ internal static class TestFirmware
     }
 
     /// <summary>A demo program (hello, compute) for the m3 variant, with the flags of build.sh.</summary>
-    public static string Demo(string program)
+    public static string Demo(string program) => Demo(program, M3Flags, "-mfloat-abi=soft");
+
+    /// <summary>A demo built for the Cortex-M4 with FPv4-SP (mps2-an386): its startup enables CP10/CP11.</summary>
+    public static string DemoM4(string program) => Demo(program, "-mcpu=cortex-m4", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16");
+
+    private static string Demo(string program, params string[] cpuFlags)
     {
         var common = Path.Combine(Root, "common");
         return CrossCompiler.Build(
             TempDirectory(),
             program + ".elf",
-            M3Flags, "-mthumb", "-mfloat-abi=soft", "-DCONSOLE_UART_CMSDK", "-T" + Path.Combine(common, "mps2.ld"),
+            [.. cpuFlags, "-mthumb", "-DCONSOLE_UART_CMSDK", "-T" + Path.Combine(common, "mps2.ld"),
             "-O2", "-ffreestanding", "-fno-common", "-fno-tree-loop-distribute-patterns", "-nostdlib", "-nostartfiles",
             "-I" + common, "-L" + common,
             Path.Combine(common, "startup.S"), Path.Combine(common, "semihost.S"), Path.Combine(common, "console.c"),
-            Path.Combine(common, "mem.c"), Path.Combine(Root, program, program + ".c"), "-lgcc");
+            Path.Combine(common, "mem.c"), Path.Combine(Root, program, program + ".c"), "-lgcc"]);
     }
 
     /// <summary>A self-contained image of tests/firmware/faults (its own vector table at address 0).</summary>
