@@ -10,7 +10,8 @@
 #
 # Variants: m0 = ARMv6-M (cortex-m0, QEMU board microbit: QEMU has no ARMv6-M MPS2 board, console via
 # semihosting), m3 = ARMv7-M (cortex-m3, mps2-an385, console on CMSDK UART0), m4 = ARMv7E-M + FPv4-SP
-# (cortex-m4, mps2-an386, hard-float ABI, console on CMSDK UART0).
+# (cortex-m4, mps2-an386, hard-float ABI, console on CMSDK UART0), m7 = ARMv7E-M + FPv5-D16 (cortex-m7,
+# mps2-an500, hard-float ABI with double precision, console on CMSDK UART0).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/out"
@@ -26,7 +27,8 @@ variant_flags() {
     m0) echo "-mcpu=cortex-m0 -mthumb -mfloat-abi=soft -T$here/common/microbit.ld" ;;
     m3) echo "-mcpu=cortex-m3 -mthumb -mfloat-abi=soft -DCONSOLE_UART_CMSDK -T$here/common/mps2.ld" ;;
     m4) echo "-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 -DCONSOLE_UART_CMSDK -T$here/common/mps2.ld" ;;
-    *) echo "build.sh: unknown variant '$1' (expected m0, m3 or m4)" >&2; exit 2 ;;
+    m7) echo "-mcpu=cortex-m7 -mthumb -mfloat-abi=hard -mfpu=fpv5-d16 -DCONSOLE_UART_CMSDK -T$here/common/mps2.ld" ;;
+    *) echo "build.sh: unknown variant '$1' (expected m0, m3, m4 or m7)" >&2; exit 2 ;;
   esac
 }
 
@@ -35,7 +37,8 @@ board_cpu() {
     m0) echo "microbit cortex-m0" ;;
     m3) echo "mps2-an385 cortex-m3" ;;
     m4) echo "mps2-an386 cortex-m4" ;;
-    *) echo "build.sh: unknown variant '$1' (expected m0, m3 or m4)" >&2; exit 2 ;;
+    m7) echo "mps2-an500 cortex-m7" ;;
+    *) echo "build.sh: unknown variant '$1' (expected m0, m3, m4 or m7)" >&2; exit 2 ;;
   esac
 }
 
@@ -64,7 +67,7 @@ compile() {
 
 case "${1:-all}" in
   all)
-    for variant in m0 m3 m4; do
+    for variant in m0 m3 m4 m7; do
       for program in hello compute; do
         compile "$variant" "$out/$variant/$program.elf" "$here/$program/$program.c"
         echo "built out/$variant/$program.elf"

@@ -1,8 +1,9 @@
 // Seeded random instruction-sequence generator for the differential firmware (issue 3). For a variant and a
 // seed it makes N cases, each an initial state (registers with edge values 0, 1, 0x7fffffff, 0x80000000,
 // 0xffffffff..., random NZCVQ/GE flags, scratch memory, FP registers and FPSCR) and 1-4 instructions of one
-// group; Assembly() turns them into the case file tests/firmware/diff/harness.h describes. The same seed
-// gives the same cases forever (Version names the generator; recorded vectors carry it). Exclusions, by
+// group (m7 adds the double-precision group "fpd" and the FPv5 group "fpv5"); Assembly() turns them into the
+// case file tests/firmware/diff/harness.h describes. The same seed gives the same cases forever (Version names
+// the generator; recorded vectors carry it; adding a variant must leave the others' cases alone). Exclusions, by
 // construction: SP/LR/PC operands, branches and PC-relative forms (results would depend on the layout),
 // system instructions, every UNPREDICTABLE register combination listed in the form files.
 using System.Globalization;
@@ -23,8 +24,10 @@ public static class CaseGenerator
     {
         "m0" => [("alu", 7), ("mem", 3)],
         "m3" => [("alu", 4), ("shift", 2), ("muldiv", 2), ("sat", 1), ("bitfield", 1), ("bits", 1), ("mem", 3), ("excl", 1), ("it", 2)],
-        _ => [("alu", 3), ("shift", 1), ("muldiv", 2), ("sat", 1), ("bitfield", 1), ("bits", 1), ("mem", 2), ("excl", 1), ("it", 2),
+        "m4" => [("alu", 3), ("shift", 1), ("muldiv", 2), ("sat", 1), ("bitfield", 1), ("bits", 1), ("mem", 2), ("excl", 1), ("it", 2),
               ("dspsat", 1), ("simd", 2), ("dspmul", 2), ("fp", 5)],
+        _ => [("alu", 3), ("shift", 1), ("muldiv", 2), ("sat", 1), ("bitfield", 1), ("bits", 1), ("mem", 2), ("excl", 1), ("it", 2),
+              ("dspsat", 1), ("simd", 2), ("dspmul", 2), ("fp", 4), ("fpd", 5), ("fpv5", 4)],
     };
 
     public static IReadOnlyList<GeneratedCase> Generate(Variant variant, int seed, int count)
@@ -67,9 +70,16 @@ public static class CaseGenerator
 
         if (variant.HasFp)
         {
-            for (var s = 0; s < CaseState.FpRegisters; s++)
+            if (variant.HasFpV5)
             {
-                state.S[s] = FloatForms.Value(rng);
+                DoubleForms.Initialise(rng, state);
+            }
+            else
+            {
+                for (var s = 0; s < CaseState.FpRegisters; s++)
+                {
+                    state.S[s] = FloatForms.Value(rng);
+                }
             }
 
             state.Fpscr = FloatForms.Fpscr(rng);
@@ -102,6 +112,20 @@ public static class CaseGenerator
                 for (var i = 0; i < count; i++)
                 {
                     list.AddRange(FloatForms.Next(c));
+                }
+
+                return list;
+            case "fpd":
+                for (var i = 0; i < count; i++)
+                {
+                    list.AddRange(DoubleForms.Next(c));
+                }
+
+                return list;
+            case "fpv5":
+                for (var i = 0; i < count; i++)
+                {
+                    list.Add(Fpv5Forms.Next(c));
                 }
 
                 return list;

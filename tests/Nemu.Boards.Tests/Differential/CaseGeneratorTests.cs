@@ -65,6 +65,41 @@ public sealed class CaseGeneratorTests
     }
 
     [Fact]
+    public void FpFormsUseOnlyTheCallerSavedRegisters()
+    {
+        // d8-d15 (s16-s31) are callee-saved in the AAPCS: the harness neither loads nor prints them.
+        foreach (var variant in new[] { Variant.M4, Variant.M7 })
+        {
+            foreach (var instruction in CaseGenerator.Generate(variant, 6, 2000).SelectMany(c => c.Instructions))
+            {
+                Assert.DoesNotMatch(@"(?<=[\s,{])(d([89]|1[0-5])|s(1[6-9]|2[0-9]|3[01]))\b", instruction);
+            }
+        }
+    }
+
+    [Fact]
+    public void OnlyM7GeneratesDoublePrecisionAndFpv5Forms()
+    {
+        var fpv5 = new[] { ".f64", "vsel", "vmaxnm", "vminnm", "vrint", "vcvta", "vcvtn", "vcvtp", "vcvtm" };
+        foreach (var instruction in CaseGenerator.Generate(Variant.M4, 8, 2000).SelectMany(c => c.Instructions))
+        {
+            Assert.DoesNotContain(fpv5, f => instruction.Contains(f, StringComparison.Ordinal));
+        }
+
+        var m7 = CaseGenerator.Generate(Variant.M7, 8, 2000).SelectMany(c => c.Instructions).ToList();
+        Assert.All(fpv5, f => Assert.Contains(m7, i => i.Contains(f, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void M7InitialDoubleRegistersIncludeSpecialValues()
+    {
+        var doubles = CaseGenerator.Generate(Variant.M7, 0, 500)
+            .SelectMany(c => Enumerable.Range(0, 8).Select(d => ((ulong)c.Input.S[(2 * d) + 1] << 32) | c.Input.S[2 * d]))
+            .ToHashSet();
+        Assert.Superset(new HashSet<ulong> { 0, 0x8000_0000_0000_0000, 0x7FF0_0000_0000_0000, 0x7FF8_0000_0000_0000, 0x7FF0_0000_0000_0001, 1 }, doubles);
+    }
+
+    [Fact]
     public void EdgeValuesAppearInInitialRegisters()
     {
         var values = CaseGenerator.Generate(Variant.M3, 0, 500).SelectMany(c => c.Input.R).ToHashSet();

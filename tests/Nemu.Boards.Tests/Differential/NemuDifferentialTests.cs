@@ -1,6 +1,6 @@
 // Nemu against the recorded QEMU vectors and the demos (tests/firmware/README.md, "Turning on the Nemu side"):
 // every recorded case of every variant (40 seeds × 500 cases = 20,000 per variant: v6-M on microbit, v7-M on
-// mps2-an385, v7E-M + FPv4-SP on mps2-an386), split into chunks of seeds so that a failure names its chunk and
+// mps2-an385, v7E-M + FPv4-SP on mps2-an386, v7E-M + FPv5-D16 on mps2-an500), split into chunks of seeds so that a failure names its chunk and
 // the chunks' images build and run two at a time.
 using Nemu.Boards.Tests.Firmware;
 
