@@ -329,16 +329,16 @@ public sealed partial class ArmCpu : ICpuRunner
             ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page.Slots), (int)index);
             if (slot.Length != 0)
             {
-                ThumbInterpreter.Execute(this, in slot);
+                ThumbInterpreter.Execute(this, ref slot);
                 return;
             }
         }
 
-        ref readonly var insn = ref _pages.FetchSlow(pc, out var fetchOk);
+        ref var insn = ref _pages.FetchSlow(pc, out var fetchOk);
         page = _pages.Current;
         if (fetchOk)
         {
-            ThumbInterpreter.Execute(this, in insn);
+            ThumbInterpreter.Execute(this, ref insn);
         }
     }
 

@@ -4,6 +4,7 @@
 // fetched from I/O are decoded on every execution instead of being cached.
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
+using Nemu.Arm.Interpreter;
 using Nemu.Core;
 using Nemu.Core.Logging;
 using Nemu.Memory.Backends;
@@ -45,7 +46,7 @@ internal sealed class DecodedPageCache
     /// The decoded instruction at <paramref name="pc"/>, decoding it if needed; on a fetch fault the fault is raised
     /// and ok is false. The caller has already tried <see cref="Current"/> (the run loop keeps it in a register).
     /// </summary>
-    public ref readonly DecodedInsn FetchSlow(uint pc, out bool ok)
+    public ref DecodedInsn FetchSlow(uint pc, out bool ok)
     {
         var pageAddress = pc & ~(DecodedPage.Size - 1);
         var page = _current;
@@ -154,6 +155,7 @@ internal sealed class DecodedPageCache
         }
 
         ThumbDecoder.Decode(hw1, hw2, _cpu.Features, out insn);
+        ThumbInterpreter.AssignHandler(ref insn);
         if (Log.IsEnabled(LogItem.InAsm))
         {
             // -d in_asm: QEMU logs each translation block; the interpreter logs each instruction when first decoded.

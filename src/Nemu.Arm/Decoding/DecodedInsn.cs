@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 namespace Nemu.Arm.Decoding;
 
 /// <summary>
-/// One decoded Thumb instruction: plain data, 24 bytes, no references (cacheable in arrays without GC cost).
+/// One decoded Thumb instruction: plain data, 28 bytes, no references (cacheable in arrays without GC cost).
 /// Long multiplies put RdHi in <see cref="Rd"/> and RdLo in <see cref="Ra"/>; LDRD/STRD/LDREXD put Rt2 in
 /// <see cref="Ra"/>; SSAT/USAT put saturate_to in <see cref="Ra"/>; bitfield instructions put lsb in
 /// <see cref="ShiftAmount"/> and width (BFI/BFC: msb) in <see cref="Ra"/>.
@@ -45,6 +45,12 @@ public struct DecodedInsn
 
     /// <summary>Register list of LDM/STM/PUSH/POP (bit n = Rn).</summary>
     public ushort RegList;
+
+    /// <summary>
+    /// The interpreter's handler for this instruction (an index into its handler table), chosen when the
+    /// instruction is decoded into a page from the fields above; 0 is the generic handler. Fills alignment padding.
+    /// </summary>
+    public byte Handler;
 
     /// <summary>The decoded immediate (already extended/expanded/sign-extended).</summary>
     public uint Imm;
