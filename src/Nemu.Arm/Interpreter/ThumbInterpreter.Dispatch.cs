@@ -33,6 +33,7 @@ internal static unsafe partial class ThumbInterpreter
         RegisterDataProcessing();
         RegisterLoadStore();
         RegisterControl();
+        RegisterMisc();
         for (var i = _handlerCount; i < Handlers.Length; i++)
         {
             Handlers[i] = &Generic;
@@ -150,6 +151,11 @@ internal static unsafe partial class ThumbInterpreter
 
             kind = x.Has(InsnFlags.WriteBack) ? KindNone : x.Has(InsnFlags.RegisterOperand) ? KindReg : KindImm;
             s = false;
+        }
+        else if (op is ThumbOp.ShiftReg or >= ThumbOp.Mul and <= ThumbOp.Uxth)
+        {
+            kind = MiscKind(in x);
+            s &= op is ThumbOp.ShiftReg or ThumbOp.Mul;
         }
         else if (op == ThumbOp.B)
         {
