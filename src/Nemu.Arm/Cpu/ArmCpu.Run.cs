@@ -66,15 +66,16 @@ public sealed partial class ArmCpu
         ExecuteNext(ref page);
     }
 
-    // Instructions until the budget is spent or _stopSlice is set; returns the budget left. The common fetch is
-    // from the page of the previous fetch, already decoded there: two compares and a load (pc is halfword-aligned,
-    // so the unsigned slot index is in range exactly when pc lies in the page).
+    // Instructions until the budget is spent or _stopSlice is set; returns the budget left. The PC stays in a
+    // register: each handler returns the next one, which is also stored to R15. The common fetch is from the page
+    // of the previous fetch, already decoded there: two compares and a load (pc is halfword-aligned, so the
+    // unsigned slot index is in range exactly when pc lies in the page).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long RunFast(ref DecodedPage page, long remaining)
     {
+        var pc = R[15];
         do
         {
-            var pc = R[15];
             InstructionCount++;
             var index = (pc - page.Address) >> 1;
             if (index < DecodedPage.Size / 2 && page.Valid)
@@ -82,12 +83,14 @@ public sealed partial class ArmCpu
                 ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page.Slots), (nint)index);
                 if (slot.Length != 0)
                 {
-                    ThumbInterpreter.Execute(this, ref slot);
+                    pc = ThumbInterpreter.Step(this, ref slot, pc);
+                    R[15] = pc;
                     continue;
                 }
             }
 
             ExecuteUncached(ref page, pc);
+            pc = R[15];
         }
         while (--remaining > 0 && !_stopSlice);
         return remaining;

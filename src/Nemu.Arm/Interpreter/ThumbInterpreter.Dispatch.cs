@@ -3,7 +3,8 @@
 // DecodedInsn.Handler; executing is then one indirect call through Handlers. The hot operations have specialised
 // handlers (generic methods over small operation/operand structs, compiled once per combination); everything
 // else, and every operand combination with special cases (R15 operands, writeback forms, RRX), uses handler 0:
-// the generic switch of ExecuteOp. IT blocks (A7.3.3) take the slower ExecuteInIt path. The choice depends on
+// the generic switch of ExecuteOp. IT blocks (A7.3.3) take the slower ExecuteInIt path. A handler returns the
+// address of the next instruction and the run loop keeps the PC in a register between instructions. The choice depends on
 // the decoded form only, so DecodedInsn stays plain data a translator can read as well.
 using System.Runtime.CompilerServices;
 using Nemu.Arm.Cpu;
@@ -14,8 +15,8 @@ namespace Nemu.Arm.Interpreter;
 internal static unsafe partial class ThumbInterpreter
 {
     // Byte-indexed, 256 entries: the JIT drops the bounds check of Handlers[x.Handler].
-    private static readonly delegate*<ArmCpu, ref DecodedInsn, uint, bool>[] Handlers =
-        new delegate*<ArmCpu, ref DecodedInsn, uint, bool>[256];
+    private static readonly delegate*<ArmCpu, ref DecodedInsn, uint, uint>[] Handlers =
+        new delegate*<ArmCpu, ref DecodedInsn, uint, uint>[256];
 
     private static int _handlerCount;
 
@@ -44,73 +45,70 @@ internal static unsafe partial class ThumbInterpreter
     public static void AssignHandler(ref DecodedInsn x) => x.Handler = SelectHandler(in x);
 
     /// <summary>Executes <paramref name="x"/> at R15; leaves R15 at the next instruction, a branch target, or (on a fault) unchanged.</summary>
+    public static void Execute(ArmCpu cpu, ref DecodedInsn x) => cpu.R[15] = Step(cpu, ref x, cpu.R[15]);
+
+    /// <summary>
+    /// Executes <paramref name="x"/> at <paramref name="pc"/> and returns the address of the next instruction (the
+    /// fall-through, a branch target, or <paramref name="pc"/> itself after a fault): the caller writes it to R15.
+    /// Handlers read the PC of their instruction from the argument, so R15 need not be current while they run;
+    /// the generic handlers set it first.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Execute(ArmCpu cpu, ref DecodedInsn x)
-    {
-        var pc = cpu.R[15];
-        cpu.R[15] = pc + x.Length;
-        if ((cpu.ItState & 0xF) != 0)
-        {
-            ExecuteInIt(cpu, ref x, pc);
-            return;
-        }
+    public static uint Step(ArmCpu cpu, ref DecodedInsn x, uint pc) =>
+        (cpu.ItState & 0xF) != 0 ? ExecuteInIt(cpu, ref x, pc) : Handlers[x.Handler](cpu, ref x, pc);
 
-        if (!Handlers[x.Handler](cpu, ref x, pc))
-        {
-            Faulted(cpu, pc);
-            return;
-        }
-
-        if (cpu.PendingExceptionReturn)
-        {
-            FinishExceptionReturn(cpu);
-        }
-    }
-
+    // Inside an IT block (A7.3.3): a failed condition skips the instruction; otherwise ITAdvance follows it unless
+    // it faulted (the generic handler advances itself, before an exception return restores ITSTATE).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ExecuteInIt(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint ExecuteInIt(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         var isIt = x.Op == ThumbOp.It;
         if (!isIt && !ConditionPassed(cpu, cpu.ItState >> 4))
         {
             AdvanceIt(cpu);
-            return;
+            return pc + x.Length;
         }
 
         // A 16-bit encoding whose setflags is !InITBlock() has a handler chosen for outside IT blocks.
-        var ok = x.Has(InsnFlags.SetFlagsOutsideIt) ? ExecuteOp(cpu, in x, pc, inIt: true) : Handlers[x.Handler](cpu, ref x, pc);
-        if (!ok)
+        if (x.Handler == 0 || x.Has(InsnFlags.SetFlagsOutsideIt))
         {
-            Faulted(cpu, pc);
-            return;
+            return Generic(cpu, ref x, pc);
         }
 
-        if (!isIt)
+        var faults = cpu.FaultSequence;
+        var next = Handlers[x.Handler](cpu, ref x, pc);
+        if (!isIt && cpu.FaultSequence == faults)
+        {
+            AdvanceIt(cpu);
+        }
+
+        return next;
+    }
+
+    // The generic handler: the switch of ExecuteOp with R15 current, then ITAdvance and exception return.
+    private static uint Generic(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    {
+        var inIt = (cpu.ItState & 0xF) != 0;
+        cpu.R[15] = pc + x.Length;
+        if (!ExecuteOp(cpu, in x, pc, inIt))
+        {
+            cpu.PendingExceptionReturn = false;
+            return pc;
+        }
+
+        if (inIt && x.Op != ThumbOp.It)
         {
             AdvanceIt(cpu);
         }
 
         if (cpu.PendingExceptionReturn)
         {
-            FinishExceptionReturn(cpu);
+            cpu.PendingExceptionReturn = false;
+            cpu.ExceptionReturn(cpu.PendingExceptionReturnValue);
         }
-    }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Faulted(ArmCpu cpu, uint pc)
-    {
-        cpu.R[15] = pc;
-        cpu.PendingExceptionReturn = false;
+        return cpu.R[15];
     }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void FinishExceptionReturn(ArmCpu cpu)
-    {
-        cpu.PendingExceptionReturn = false;
-        cpu.ExceptionReturn(cpu.PendingExceptionReturnValue);
-    }
-
-    private static bool Generic(ArmCpu cpu, ref DecodedInsn x, uint pc) => ExecuteOp(cpu, in x, pc, inIt: false);
 
     /// <summary>Register <paramref name="n"/> without a bounds check: decoded register fields are 4 bits wide.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -183,7 +181,7 @@ internal static unsafe partial class ThumbInterpreter
     private static int HandlerKey(ThumbOp op, int kind, bool s) =>
         kind < 0 ? 0 : ((((int)op * OperandKinds) + kind) * 2) + (s ? 1 : 0);
 
-    private static void Register(ThumbOp op, int kind, bool s, delegate*<ArmCpu, ref DecodedInsn, uint, bool> handler)
+    private static void Register(ThumbOp op, int kind, bool s, delegate*<ArmCpu, ref DecodedInsn, uint, uint> handler)
     {
         if (_handlerCount == Handlers.Length)
         {

@@ -62,7 +62,7 @@ internal static unsafe partial class ThumbInterpreter
         }
     }
 
-    private static bool Logical<TOp, TOperand, TFlags>(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint Logical<TOp, TOperand, TFlags>(ArmCpu cpu, ref DecodedInsn x, uint pc)
         where TOp : struct, ILogicalOp
         where TOperand : struct, IOperand2
         where TFlags : struct, IFlagsMode
@@ -85,10 +85,10 @@ internal static unsafe partial class ThumbInterpreter
             Gpr(cpu, x.Rd) = TOp.Compute(Gpr(cpu, x.Rn), TOperand.Value(cpu, ref x));
         }
 
-        return true;
+        return pc + x.Length;
     }
 
-    private static bool Arithmetic<TOp, TOperand, TFlags>(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint Arithmetic<TOp, TOperand, TFlags>(ArmCpu cpu, ref DecodedInsn x, uint pc)
         where TOp : struct, IArithmeticOp
         where TOperand : struct, IOperand2
         where TFlags : struct, IFlagsMode
@@ -113,7 +113,7 @@ internal static unsafe partial class ThumbInterpreter
             Gpr(cpu, x.Rd) = TOp.Compute(n, m, cpu.C, out _, out _);
         }
 
-        return true;
+        return pc + x.Length;
     }
 
     private interface IFlagsMode

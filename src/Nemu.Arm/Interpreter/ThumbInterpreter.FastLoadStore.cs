@@ -53,27 +53,27 @@ internal static unsafe partial class ThumbInterpreter
     }
 
     // Offset addressing: address = Rn + offset, no writeback.
-    private static bool SingleOffset<TAccess, TOffset>(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint SingleOffset<TAccess, TOffset>(ArmCpu cpu, ref DecodedInsn x, uint pc)
         where TAccess : struct, IAccess
         where TOffset : struct, IOperand2
     {
         var address = Gpr(cpu, x.Rn) + TOffset.Value(cpu, ref x);
         if (TAccess.IsStore)
         {
-            return cpu.Store(address, TAccess.Size, Gpr(cpu, x.Rt));
+            return cpu.Store(address, TAccess.Size, Gpr(cpu, x.Rt)) ? pc + x.Length : pc;
         }
 
         if (!cpu.Load(address, TAccess.Size, out var value))
         {
-            return false;
+            return pc;
         }
 
         Gpr(cpu, x.Rt) = TAccess.Extend(value);
-        return true;
+        return pc + x.Length;
     }
 
     // Immediate pre-indexed or post-indexed with writeback (the base is written after the access succeeded).
-    private static bool SingleWriteBack<TAccess>(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint SingleWriteBack<TAccess>(ArmCpu cpu, ref DecodedInsn x, uint pc)
         where TAccess : struct, IAccess
     {
         var rn = Gpr(cpu, x.Rn);
@@ -83,64 +83,49 @@ internal static unsafe partial class ThumbInterpreter
         {
             if (!cpu.Store(address, TAccess.Size, Gpr(cpu, x.Rt)))
             {
-                return false;
+                return pc;
             }
 
             Gpr(cpu, x.Rn) = offsetAddress;
-            return true;
+            return pc + x.Length;
         }
 
         if (!cpu.Load(address, TAccess.Size, out var value))
         {
-            return false;
+            return pc;
         }
 
         Gpr(cpu, x.Rn) = offsetAddress;
         Gpr(cpu, x.Rt) = TAccess.Extend(value);
-        return true;
+        return pc + x.Length;
     }
 
-    private static bool BranchIf<TCond>(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint BranchIf<TCond>(ArmCpu cpu, ref DecodedInsn x, uint pc)
         where TCond : struct, ICondition
     {
-        if (TCond.Passed(cpu))
-        {
-            cpu.R[15] = pc + 4 + x.Imm;
-        }
-
-        return true;
+        return TCond.Passed(cpu) ? pc + 4 + x.Imm : pc + x.Length;
     }
 
-    private static bool BranchAlways(ArmCpu cpu, ref DecodedInsn x, uint pc)
-    {
-        cpu.R[15] = pc + 4 + x.Imm;
-        return true;
-    }
+    private static uint BranchAlways(ArmCpu cpu, ref DecodedInsn x, uint pc) => pc + 4 + x.Imm;
 
-    private static bool BranchLink(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint BranchLink(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         cpu.R[14] = (pc + 4) | 1;
-        cpu.R[15] = pc + 4 + x.Imm;
-        return true;
+        return pc + 4 + x.Imm;
     }
 
-    private static bool CompareBranch(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint CompareBranch(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
-        if ((Gpr(cpu, x.Rn) == 0) != x.Has(InsnFlags.Variant))
-        {
-            cpu.R[15] = pc + 4 + x.Imm;
-        }
-
-        return true;
+        return (Gpr(cpu, x.Rn) == 0) != x.Has(InsnFlags.Variant) ? pc + 4 + x.Imm : pc + x.Length;
     }
 
-    private static bool IfThen(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint IfThen(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         cpu.ItState = (byte)((x.Cond << 4) | x.Extra);
-        return true;
+        return pc + x.Length;
     }
 
-    private static bool NoOperation(ArmCpu cpu, ref DecodedInsn x, uint pc) => true;
+    private static uint NoOperation(ArmCpu cpu, ref DecodedInsn x, uint pc) => pc + x.Length;
 
     // Register offset: Rm LSL ShiftAmount (0-3).
     private struct LslOffset : IOperand2

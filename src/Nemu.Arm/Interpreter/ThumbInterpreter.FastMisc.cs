@@ -60,72 +60,72 @@ internal static unsafe partial class ThumbInterpreter
         }
     }
 
-    private static bool ShiftRegister<TShift>(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint ShiftRegister<TShift>(ArmCpu cpu, ref DecodedInsn x, uint pc)
         where TShift : struct, IRegisterShift
     {
         Gpr(cpu, x.Rd) = TShift.Shift(Gpr(cpu, x.Rn), (int)(Gpr(cpu, x.Rm) & 0xFF));
-        return true;
+        return pc + x.Length;
     }
 
-    private static bool ShiftRegisterSetFlags(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint ShiftRegisterSetFlags(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         var result = Alu.ShiftC(Gpr(cpu, x.Rn), x.Shift, (int)(Gpr(cpu, x.Rm) & 0xFF), cpu.C, out var carry);
         Gpr(cpu, x.Rd) = result;
         cpu.N = (int)result < 0;
         cpu.Z = result == 0;
         cpu.C = carry;
-        return true;
+        return pc + x.Length;
     }
 
-    private static bool MultiplyLow(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint MultiplyLow(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         Gpr(cpu, x.Rd) = Gpr(cpu, x.Rn) * Gpr(cpu, x.Rm);
-        return true;
+        return pc + x.Length;
     }
 
-    private static bool MultiplyLowSetFlags(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint MultiplyLowSetFlags(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         var result = Gpr(cpu, x.Rn) * Gpr(cpu, x.Rm);
         Gpr(cpu, x.Rd) = result;
         cpu.N = (int)result < 0;
         cpu.Z = result == 0;
-        return true;
+        return pc + x.Length;
     }
 
-    private static bool MultiplyAccumulate(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint MultiplyAccumulate(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         Gpr(cpu, x.Rd) = (Gpr(cpu, x.Rn) * Gpr(cpu, x.Rm)) + Gpr(cpu, x.Ra);
-        return true;
+        return pc + x.Length;
     }
 
-    private static bool MultiplySubtract(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint MultiplySubtract(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         Gpr(cpu, x.Rd) = Gpr(cpu, x.Ra) - (Gpr(cpu, x.Rn) * Gpr(cpu, x.Rm));
-        return true;
+        return pc + x.Length;
     }
 
     // RdHi is in Rd, RdLo in Ra (DecodedInsn remarks); RdLo is written first, as in WriteLong.
-    private static bool MultiplyLongUnsigned(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint MultiplyLongUnsigned(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         var value = (ulong)Gpr(cpu, x.Rn) * Gpr(cpu, x.Rm);
         Gpr(cpu, x.Ra) = (uint)value;
         Gpr(cpu, x.Rd) = (uint)(value >> 32);
-        return true;
+        return pc + x.Length;
     }
 
-    private static bool MultiplyLongSigned(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint MultiplyLongSigned(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         var value = (ulong)((long)(int)Gpr(cpu, x.Rn) * (int)Gpr(cpu, x.Rm));
         Gpr(cpu, x.Ra) = (uint)value;
         Gpr(cpu, x.Rd) = (uint)(value >> 32);
-        return true;
+        return pc + x.Length;
     }
 
-    private static bool Extend<TExtend>(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    private static uint Extend<TExtend>(ArmCpu cpu, ref DecodedInsn x, uint pc)
         where TExtend : struct, IExtend
     {
         Gpr(cpu, x.Rd) = TExtend.Extend(uint.RotateRight(Gpr(cpu, x.Rm), x.ShiftAmount));
-        return true;
+        return pc + x.Length;
     }
 
     /// <summary>A shift by a register amount (the bottom byte of Rm, 0-255) without the carry out.</summary>
