@@ -15,6 +15,9 @@ public sealed partial class ArmCpu
     private readonly DecodedPageCache _pages;
     private readonly SoftTlb _tlb;
 
+    /// <summary>Counts synchronous faults and lockups: a handler faulted when it changed (IT blocks do not advance then).</summary>
+    internal uint FaultSequence;
+
     /// <summary>Number of decoded pages currently cached (tests).</summary>
     internal int CachedPageCount => _pages.PageCount;
 
@@ -104,6 +107,7 @@ public sealed partial class ArmCpu
     /// </summary>
     internal void RaiseFault(int exception, uint cfsrBits)
     {
+        FaultSequence++;
         OnFaultRaised(exception, cfsrBits);
         var nvic = Nvic;
         nvic.Cfsr |= cfsrBits;
@@ -119,6 +123,7 @@ public sealed partial class ArmCpu
     /// <summary>Lockup: the CPU stops executing until reset (QEMU aborts with "Lockup" instead).</summary>
     internal void EnterLockup(string reason)
     {
+        FaultSequence++;
         State = ArmCpuRunState.Lockup;
         _stopSlice = true;
         LogGuestError("CPU Lockup: " + reason);

@@ -30,6 +30,7 @@ public sealed partial class ArmCpu
         {
             _traceHook = value;
             UpdateTracing();
+            _stopSlice |= _slowStep;
         }
     }
 

@@ -1,13 +1,10 @@
-// The M-profile CPU core state and its execution loop (Armv7-M ARM B1.4 registers, B1.5 exception model entry
+// The M-profile CPU core state (Armv7-M ARM B1.4 registers, B1.5 exception model entry
 // points in ArmCpu.Exceptions.cs; mprofile.md §1.1). Registers R0-R15 with R13 the current SP (MSP/PSP swapped on
 // mode or CONTROL.SPSEL changes, as QEMU does), xPSR fields kept separately, PRIMASK/BASEPRI/FAULTMASK/CONTROL,
-// the local exclusive monitor, the event register and the run state. Implements the main loop's ICpuRunner.
+// the local exclusive monitor, the event register and the run state. The run loop (ICpuRunner) is in ArmCpu.Run.cs.
 // FP state is in ArmCpu.Fp.cs. Not modelled: Security Extension, MPU, debug halting.
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
-using Nemu.Arm.Interpreter;
 using Nemu.Core;
 using Nemu.Core.Logging;
 using Nemu.Core.Threading;
@@ -76,6 +73,7 @@ public sealed partial class ArmCpu : ICpuRunner
         {
             _thumb = value;
             UpdateSlowStep();
+            _stopSlice |= _slowStep;
         }
     }
 
@@ -249,112 +247,6 @@ public sealed partial class ArmCpu : ICpuRunner
             State = ArmCpuRunState.Running;
         }
     }
-
-    /// <summary>ICpuRunner.RunSlice: executes up to <paramref name="instructionBudget"/> instructions.</summary>
-    public void RunSlice(long instructionBudget)
-    {
-        var remaining = instructionBudget;
-        _stopSlice = false;
-        UpdateTracing();
-
-        // The page of the last fetch lives in a register for the whole slice (see ExecuteNext).
-        var page = _pages.Current;
-        while (remaining > 0 && State == ArmCpuRunState.Running)
-        {
-            if (_checkExceptions)
-            {
-                _checkExceptions = false;
-                if (Nvic.CanTakePending())
-                {
-                    TakePendingException();
-                    continue;
-                }
-            }
-
-            ExecuteNext(ref page);
-            remaining--;
-            if (_stopSlice)
-            {
-                _stopSlice = false;
-                if (_endSlice)
-                {
-                    _endSlice = false;
-                    break;
-                }
-
-                FlushInstructionCount();
-                if (Counter is { } counter)
-                {
-                    remaining = Math.Min(remaining, counter.InstructionBudgetUntilNextDeadline());
-                }
-            }
-        }
-
-        FlushInstructionCount();
-    }
-
-    /// <summary>Executes exactly one instruction (or takes one exception entry), for tests and single-stepping.</summary>
-    public void Step()
-    {
-        var page = _pages.Current;
-        ExecuteNext(ref page);
-    }
-
-    // The body of the run loop, inlined there: one instruction at R15. The common fetch is from the page of the
-    // previous fetch, already decoded there: two compares and a load (pc is halfword-aligned, so the unsigned
-    // slot index is in range exactly when pc lies in the page).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void ExecuteNext(ref DecodedPage page)
-    {
-        var pc = R[15];
-        if (!_slowStep)
-        {
-            InstructionCount++;
-        }
-        else if (!SlowStep(pc))
-        {
-            return;
-        }
-
-        var index = (pc - page.Address) >> 1;
-        if (index < DecodedPage.Size / 2 && page.Valid)
-        {
-            ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page.Slots), (int)index);
-            if (slot.Length != 0)
-            {
-                ThumbInterpreter.Execute(this, in slot);
-                return;
-            }
-        }
-
-        ref readonly var insn = ref _pages.FetchSlow(pc, out var fetchOk);
-        page = _pages.Current;
-        if (fetchOk)
-        {
-            ThumbInterpreter.Execute(this, in insn);
-        }
-    }
-
-    // Tracing and the INVSTATE check, off the fast path; false when the instruction faulted instead of executing.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool SlowStep(uint pc)
-    {
-        if (_tracing)
-        {
-            OnTrace(pc);
-        }
-
-        InstructionCount++;
-        if (!Thumb)
-        {
-            RaiseFault(ExceptionNumber.UsageFault, FaultStatus.InvState);
-            return false;
-        }
-
-        return true;
-    }
-
-    private void UpdateSlowStep() => _slowStep = _tracing || !_thumb;
 
     /// <summary>Reports executed instructions to the counter before a device may look at the time.</summary>
     internal void FlushInstructionCount()

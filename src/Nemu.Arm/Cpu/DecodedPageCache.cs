@@ -4,6 +4,7 @@
 // fetched from I/O are decoded on every execution instead of being cached.
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
+using Nemu.Arm.Interpreter;
 using Nemu.Core;
 using Nemu.Memory.Backends;
 
@@ -44,7 +45,7 @@ internal sealed class DecodedPageCache
     /// The decoded instruction at <paramref name="pc"/>, decoding it if needed; on a fetch fault the fault is raised
     /// and ok is false. The caller has already tried <see cref="Current"/> (the run loop keeps it in a register).
     /// </summary>
-    public ref readonly DecodedInsn FetchSlow(uint pc, out bool ok)
+    public ref DecodedInsn FetchSlow(uint pc, out bool ok)
     {
         var pageAddress = pc & ~(DecodedPage.Size - 1);
         var page = _current;
@@ -153,6 +154,7 @@ internal sealed class DecodedPageCache
         }
 
         ThumbDecoder.Decode(hw1, hw2, _cpu.Features, out insn);
+        ThumbInterpreter.AssignHandler(ref insn);
         return true;
     }
 

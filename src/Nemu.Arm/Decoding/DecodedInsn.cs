@@ -6,12 +6,13 @@ using System.Runtime.InteropServices;
 namespace Nemu.Arm.Decoding;
 
 /// <summary>
-/// One decoded Thumb instruction: plain data, 24 bytes, no references (cacheable in arrays without GC cost).
+/// One decoded Thumb instruction: plain data, 32 bytes, no references (cacheable in arrays without GC cost).
 /// Long multiplies put RdHi in <see cref="Rd"/> and RdLo in <see cref="Ra"/>; LDRD/STRD/LDREXD put Rt2 in
 /// <see cref="Ra"/>; SSAT/USAT put saturate_to in <see cref="Ra"/>; bitfield instructions put lsb in
 /// <see cref="ShiftAmount"/> and width (BFI/BFC: msb) in <see cref="Ra"/>.
 /// </summary>
-[StructLayout(LayoutKind.Sequential)]
+// Padded to 32 bytes so that indexing a page's slot array is a shift, not a multiply.
+[StructLayout(LayoutKind.Sequential, Size = 32)]
 public struct DecodedInsn
 {
     /// <summary>The semantic operation the interpreter switches on.</summary>
@@ -45,6 +46,12 @@ public struct DecodedInsn
 
     /// <summary>Register list of LDM/STM/PUSH/POP (bit n = Rn).</summary>
     public ushort RegList;
+
+    /// <summary>
+    /// The interpreter's handler for this instruction (an index into its handler table), chosen when the
+    /// instruction is decoded into a page from the fields above; 0 is the generic handler. Fills alignment padding.
+    /// </summary>
+    public byte Handler;
 
     /// <summary>The decoded immediate (already extended/expanded/sign-extended).</summary>
     public uint Imm;

@@ -1,5 +1,6 @@
-// The Thumb interpreter (Armv7-M ARM chapter A7 instruction pseudocode): one switch on ThumbOp over the decoded
-// form shared with the disassembler. Conditional execution and IT state (A7.3), PC reads (+4, Align(PC,4) for
+// The Thumb interpreter (Armv7-M ARM chapter A7 instruction pseudocode): the generic handler, one switch on
+// ThumbOp over the decoded form shared with the disassembler (dispatch and the specialised handlers of hot
+// instructions are in ThumbInterpreter.Dispatch.cs). Conditional execution and IT state (A7.3), PC reads (+4, Align(PC,4) for
 // literals and ADR), BranchWritePC/BXWritePC/LoadWritePC interworking (INVSTATE when bit0 is 0, exception return
 // for EXC_RETURN values in Handler mode). Memory and system instructions are in the other partial files.
 // The DSP extension is in ThumbInterpreter.Dsp.cs, FP instructions in ThumbInterpreter.Fp.cs. UNPREDICTABLE cases
@@ -13,37 +14,6 @@ namespace Nemu.Arm.Interpreter;
 /// <summary>Executes decoded Thumb instructions on an <see cref="ArmCpu"/>.</summary>
 internal static partial class ThumbInterpreter
 {
-    /// <summary>Executes <paramref name="x"/> at R15; leaves R15 at the next instruction, a branch target, or (on a fault) unchanged.</summary>
-    public static void Execute(ArmCpu cpu, in DecodedInsn x)
-    {
-        var pc = cpu.R[15];
-        var inIt = (cpu.ItState & 0xF) != 0;
-        cpu.R[15] = pc + x.Length;
-        if (inIt && x.Op != ThumbOp.It && !ConditionPassed(cpu, cpu.ItState >> 4))
-        {
-            AdvanceIt(cpu);
-            return;
-        }
-
-        cpu.PendingExceptionReturn = false;
-        if (!ExecuteOp(cpu, in x, pc, inIt))
-        {
-            cpu.R[15] = pc;
-            return;
-        }
-
-        if (inIt && x.Op != ThumbOp.It)
-        {
-            AdvanceIt(cpu);
-        }
-
-        if (cpu.PendingExceptionReturn)
-        {
-            cpu.PendingExceptionReturn = false;
-            cpu.ExceptionReturn(cpu.PendingExceptionReturnValue);
-        }
-    }
-
     private static bool ExecuteOp(ArmCpu cpu, in DecodedInsn x, uint pc, bool inIt)
     {
         var s = x.Has(InsnFlags.SetFlags) || (x.Has(InsnFlags.SetFlagsOutsideIt) && !inIt);
