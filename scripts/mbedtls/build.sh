@@ -44,7 +44,7 @@ src="$dir/src"
 rdimon="$root/tests/firmware/rdimon"
 arch=(-mcpu=cortex-m3 -mthumb -mfloat-abi=soft)
 cflags=("${arch[@]}" -O2 -g0 -ffunction-sections -fdata-sections -fno-common
-  -I"$here" -I"$src/include" -I"$src/library" -I"$src/tests/include" -I"$src/tests"
+  -I"$here/include" -I"$here" -I"$src/include" -I"$src/library" -I"$src/tests/include" -I"$src/tests"
   "-DMBEDTLS_USER_CONFIG_FILE=\"nemu_config.h\"")
 ldflags=("${arch[@]}" --specs=rdimon.specs -T"$rdimon/rdimon.ld" -Wl,--gc-sections -Wl,--build-id=none)
 
@@ -60,7 +60,7 @@ fetch() {
   mkdir -p "$apt/lists/partial" "$dir/download"
   printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
     > "$apt/src.sources"
-  local opts=(-o "Dir::Etc::sourcelist=$apt/src.sources" -o Dir::Etc::sourceparts=- -o "Dir::State::Lists=$apt/lists")
+  local opts=(-o APT::Sandbox::User=root -o "Dir::Etc::sourcelist=$apt/src.sources" -o Dir::Etc::sourceparts=- -o "Dir::State::Lists=$apt/lists")
   if ! ls "$dir"/download/mbedtls_2.28*.dsc >/dev/null 2>&1; then
     echo "build.sh: downloading the mbedtls source package (Debian bookworm)"
     apt-get -qq "${opts[@]}" update \
@@ -82,7 +82,7 @@ fetch() {
 # 2. The library, mbedtls's test helpers and our platform hook, as one archive.
 library() {
   local stamp
-  stamp=$(cat "$0" "$here/nemu_config.h" "$here/nemu_platform.c" "$rdimon/rdimon.ld" "$rdimon/vectors.c" | sha256sum | cut -c1-16)
+  stamp=$(cat "$0" "$here/nemu_config.h" "$here/nemu_platform.c" "$here/include/dirent.h" "$rdimon/rdimon.ld" "$rdimon/vectors.c" | sha256sum | cut -c1-16)
   [ -f "$dir/lib/$stamp.stamp" ] && return 0
   echo "build.sh: compiling the library (configuration $stamp)"
   rm -rf "$dir/lib" "$dir/suites"
@@ -90,14 +90,15 @@ library() {
   (cd "$src" && ls library/*.c tests/src/*.c tests/src/drivers/*.c tests/src/test_helpers/*.c) \
     | sed "s|^|$src/|" > "$dir/lib/sources"
   echo "$here/nemu_platform.c" >> "$dir/lib/sources"
-  echo "$rdimon/vectors.c" >> "$dir/lib/sources"
   local source object
   # Objects are named after their path so library/x.c and tests/src/x.c cannot collide.
   while read -r source; do
-    object="$dir/lib/obj/$(echo "${source#"$src"/}" | sed 's|.*/rdimon/|rdimon/|; s|.*/mbedtls/|nemu/|; s|/|_|g').o"
+    object="$dir/lib/obj/$(echo "${source#"$src"/}" | sed 's|.*/mbedtls/|nemu/|; s|/|_|g').o"
     pool_wait
     { "$CC" "${cflags[@]}" -c "$source" -o "$object" || touch "$dir/lib/failed"; } &
   done < "$dir/lib/sources"
+  # The vector table is linked as an object: nothing refers to it, so an archive member would be dropped.
+  "$CC" "${cflags[@]}" -c "$rdimon/vectors.c" -o "$dir/lib/vectors.o" || touch "$dir/lib/failed"
   wait
   [ ! -f "$dir/lib/failed" ] || { echo "build.sh: the library failed to compile" >&2; exit 1; }
   rm -f "$dir/lib/libnemu_mbedtls.a"
@@ -117,7 +118,7 @@ suite() {
       -d "suites/test_suite_$name.data" -t suites/main_test.function -p suites/host_test.function \
       -s suites --helpers-file suites/helpers.function -o "$out") >/dev/null
   "$CC" "${cflags[@]}" -c "$out/test_suite_$name.c" -o "$out/test_suite_$name.o"
-  "$CC" "${ldflags[@]}" "$out/test_suite_$name.o" -L"$dir/lib" -lnemu_mbedtls -o "$out/test_suite_$name.elf.tmp"
+  "$CC" "${ldflags[@]}" "$dir/lib/vectors.o" "$out/test_suite_$name.o" -L"$dir/lib" -lnemu_mbedtls -o "$out/test_suite_$name.elf.tmp"
   mv "$out/test_suite_$name.elf.tmp" "$out/test_suite_$name.elf"
   rm -f "$out/test_suite_$name.o"
   echo "built test_suite_$name"

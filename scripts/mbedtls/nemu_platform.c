@@ -1,8 +1,12 @@
 /*
- * The platform hook the bare-metal mbedtls test build needs (see nemu_config.h): mbedtls_hardware_poll, the
- * MBEDTLS_ENTROPY_HARDWARE_ALT entropy source. A fixed xorshift32 sequence stands in for a hardware RNG, so
- * every run of a suite, on any emulator, draws the same bytes. Not a source of randomness: test builds only.
+ * The platform hooks the bare-metal mbedtls test build needs (see nemu_config.h):
+ * - mbedtls_hardware_poll, the MBEDTLS_ENTROPY_HARDWARE_ALT entropy source. A fixed xorshift32 sequence stands
+ *   in for a hardware RNG, so every run of a suite, on any emulator, draws the same bytes. Not a source of
+ *   randomness: test builds only.
+ * - opendir/readdir/closedir (include/dirent.h): semihosting cannot list a host directory, so opendir fails.
  */
+#include <dirent.h>
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,4 +25,25 @@ int mbedtls_hardware_poll(void *data, unsigned char *output, size_t len, size_t 
     }
     *olen = len;
     return 0;
+}
+
+DIR *opendir(const char *name)
+{
+    (void)name;
+    errno = ENOSYS;
+    return NULL;
+}
+
+struct dirent *readdir(DIR *dir)
+{
+    (void)dir;
+    errno = EBADF;
+    return NULL;
+}
+
+int closedir(DIR *dir)
+{
+    (void)dir;
+    errno = EBADF;
+    return -1;
 }
