@@ -4,6 +4,7 @@
 # ("qemu: 101/103 pass, nemu: ...").
 #
 #   run.sh [--emulator qemu|nemu|both] [--suites "base64 mdx ..."] [--timeout SECONDS] [-j N] [--nemu-dll PATH]
+#          [--results DIR]
 #
 # Each run gets its own working directory with a copy of mbedtls's tests/data_files and the suite's .datax
 # (some suites write seed and PSA storage files, so parallel runs must not share one); the suite reads the
@@ -12,8 +13,8 @@
 #     -semihosting-config enable=on,target=native,arg=test_suite_X,arg=test_suite_X.datax -kernel test_suite_X.elf
 # Nemu is ./nemu-system-arm (built on demand), or `dotnet PATH` with --nemu-dll. A suite passes when the
 # emulator exits 0 (the generated main returns 0 only when no case failed); a timeout counts as a failure.
-# Outputs: $dir/results/<emulator>/test_suite_X.{out,err,status} ($dir as in build.sh). Exit status 0 when
-# every run passed, 1 otherwise, 2 for bad arguments or a missing tool.
+# Outputs: RESULTS/<emulator>/test_suite_X.{out,err,status}, RESULTS being --results or $dir/results ($dir as in
+# build.sh). Exit status 0 when every run passed, 1 otherwise, 2 for bad arguments or a missing tool.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -23,6 +24,7 @@ suites=""
 timeout_s=1800
 jobs=$(nproc 2>/dev/null || echo 2)
 nemu_dll=""
+results_root=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,7 +33,8 @@ while [ $# -gt 0 ]; do
     --timeout) timeout_s="$2"; shift 2 ;;
     -j) jobs="$2"; shift 2 ;;
     --nemu-dll) nemu_dll="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --results) results_root="$2"; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -58,6 +61,7 @@ if [[ " ${emulators[*]} " == *" nemu "* ]]; then
   fi
 fi
 
+results_root="${results_root:-$dir/results}"
 bash "$here/build.sh" ${suites:+--suites "$suites"} -j "$jobs"
 src="$dir/src"
 if [ -z "$suites" ]; then
@@ -66,8 +70,8 @@ fi
 
 # run_one EMULATOR SUITE: one run in a fresh working directory; writes results/EMULATOR/test_suite_SUITE.*
 run_one() {
-  local emu=$1 name=$2 results="$dir/results/$1" work status
-  work="$dir/work/$emu/$name"
+  local emu=$1 name=$2 results="$results_root/$1" work status
+  work="$results_root/work/$emu/$name"
   rm -rf "$work"
   mkdir -p "$work" "$results"
   cp -r "$src/tests/data_files" "$work/data_files"
@@ -102,7 +106,7 @@ wait
 
 verdict() {
   local status
-  status=$(cat "$dir/results/$1/test_suite_$2.status")
+  status=$(cat "$results_root/$1/test_suite_$2.status")
   case "$status" in
     0) echo PASS ;;
     124|137) echo TIMEOUT ;;
@@ -126,8 +130,8 @@ for name in $suites; do
     if [ "$v" = PASS ]; then passed[$emu]=$(( ${passed[$emu]:-0} + 1 )); else all_passed=0; fi
   done
   if [ ${#emulators[@]} -eq 2 ]; then
-    if cmp -s "$dir/results/qemu/test_suite_$name.out" "$dir/results/nemu/test_suite_$name.out" \
-      && cmp -s "$dir/results/qemu/test_suite_$name.err" "$dir/results/nemu/test_suite_$name.err"; then
+    if cmp -s "$results_root/qemu/test_suite_$name.out" "$results_root/nemu/test_suite_$name.out" \
+      && cmp -s "$results_root/qemu/test_suite_$name.err" "$results_root/nemu/test_suite_$name.err"; then
       printf ' yes'
     else
       printf ' NO'
