@@ -4,11 +4,17 @@
  *   in for a hardware RNG, so every run of a suite, on any emulator, draws the same bytes. Not a source of
  *   randomness: test builds only.
  * - opendir/readdir/closedir (include/dirent.h): semihosting cannot list a host directory, so opendir fails.
+ * - rename: newlib's rename() is built without HAVE_RENAME and goes through _link(), which libgloss's rdimon does
+ *   not implement (ENOSYS), while its _rename() is SYS_RENAME. PSA's ITS file storage (psa_its_file.c) writes a
+ *   temporary file and renames it, so without this every persistent-key test fails.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+
+int _rename(const char *oldpath, const char *newpath);
 
 int mbedtls_hardware_poll(void *data, unsigned char *output, size_t len, size_t *olen);
 
@@ -46,4 +52,9 @@ int closedir(DIR *dir)
     (void)dir;
     errno = EBADF;
     return -1;
+}
+
+int rename(const char *oldpath, const char *newpath)
+{
+    return _rename(oldpath, newpath);
 }
