@@ -79,6 +79,7 @@ run_one() {
   local args=(-M mps2-an385 -cpu cortex-m3 -nographic
     -semihosting-config "enable=on,target=native,arg=test_suite_$name,arg=test_suite_$name.datax"
     -kernel "$dir/suites/test_suite_$name.elf")
+  local began=$SECONDS
   set +e
   if [ "$emu" = qemu ]; then
     (cd "$work" && timeout -k 10 "$timeout_s" qemu-system-arm "${args[@]}" </dev/null >"$results/test_suite_$name.out" 2>"$results/test_suite_$name.err")
@@ -87,6 +88,7 @@ run_one() {
   fi
   status=$?
   set -e
+  echo "$((SECONDS - began))" > "$results/test_suite_$name.seconds"
   echo "$status" > "$results/test_suite_$name.status"
   rm -rf "$work"
 }
@@ -115,7 +117,7 @@ verdict() {
 }
 
 printf '%-40s' suite
-for emu in "${emulators[@]}"; do printf ' %-10s' "$emu"; done
+for emu in "${emulators[@]}"; do printf ' %-16s' "$emu"; done
 [ ${#emulators[@]} -eq 2 ] && printf ' %s' "same output"
 printf '\n'
 declare -A passed=()
@@ -126,7 +128,7 @@ for name in $suites; do
   printf '%-40s' "$name"
   for emu in "${emulators[@]}"; do
     v=$(verdict "$emu" "$name")
-    printf ' %-10s' "$v"
+    printf ' %-16s' "$v $(cat "$results_root/$emu/test_suite_$name.seconds")s"
     if [ "$v" = PASS ]; then passed[$emu]=$(( ${passed[$emu]:-0} + 1 )); else all_passed=0; fi
   done
   if [ ${#emulators[@]} -eq 2 ]; then
