@@ -179,11 +179,12 @@ public sealed partial class ArmSemihosting
         }
 
         var fd = _fds.Get(number);
+        var hostErrno = SemihostingErrno.ENoTty;
         var tty = fd?.Kind switch
         {
             null => (bool?)null,
             GuestFdKind.HostStdio => _env.Stdio.IsTty(fd.StdioFd),
-            GuestFdKind.HostFile => HostFileSystem.IsTty(fd.Path!),
+            GuestFdKind.HostFile => HostFileSystem.IsTty(fd.Handle!, out hostErrno),
             _ => false,
         };
         if (tty is null)
@@ -192,7 +193,7 @@ public sealed partial class ArmSemihosting
         }
         else
         {
-            Complete(tty.Value ? 1 : 0, tty.Value ? 0 : SemihostingErrno.ENoTty);
+            Complete(tty.Value ? 1 : 0, tty.Value ? 0 : hostErrno);
         }
     }
 

@@ -33,6 +33,7 @@ public sealed partial class ArmSemihosting : IDisposable
     private readonly long _startNs;
     private ISemihostingTarget _target = null!;
     private uint _args;
+    private bool _exitRequested;
 
     public ArmSemihosting(SemihostingSettings settings, SemihostingEnvironment environment)
     {
@@ -65,10 +66,21 @@ public sealed partial class ArmSemihosting : IDisposable
     /// <summary>Whether a BKPT #0xAB at this privilege is a semihosting call (otherwise it is a normal breakpoint).</summary>
     public bool AppliesTo(bool privileged) => Settings.AppliesTo(privileged);
 
-    /// <summary>Serves the call in r0/r1 of <paramref name="target"/> and puts the result in r0.</summary>
+    /// <summary>
+    /// Serves the call in r0/r1 of <paramref name="target"/> and puts the result in r0. After an exit request every
+    /// call returns <see cref="SemihostingOutcome.Stopped"/> and does nothing, as nothing runs after QEMU's exit().
+    /// </summary>
     public SemihostingOutcome Handle(ISemihostingTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
+        if (_exitRequested)
+        {
+            // QEMU's exit() ends the process inside the exiting call; a CPU that runs on until the main loop
+            // quits must not make a second call (libgloss's _kill_shared follows SYS_EXIT_EXTENDED with SYS_EXIT,
+            // whose r1 would then be read as a parameter block and turn exit status 3 into 1).
+            return SemihostingOutcome.Stopped;
+        }
+
         _target = target;
         var op = target.GetRegister(0);
         _args = target.GetRegister(1);
@@ -236,6 +248,7 @@ public sealed partial class ArmSemihosting : IDisposable
 
     private SemihostingOutcome Exit(int status)
     {
+        _exitRequested = true;
         _env.RequestExit(status);
         return SemihostingOutcome.Stopped;
     }

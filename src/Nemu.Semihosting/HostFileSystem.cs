@@ -1,9 +1,9 @@
 // The host side of the file operations (QEMU semihosting/syscalls.c host_open, host_read, host_write,
 // host_flen, host_isatty, host_remove, host_rename, host_system), reporting errno values instead of throwing.
-// open(2) goes through Nemu.Core.Interop.LibC so its errno is exact; reads and writes use pread/pwrite
-// (RandomAccess) at the guest fd's own offset, and .NET exceptions are mapped back to errno at this boundary.
-// Not modelled: isatty() on an opened file is decided from its path (/dev/tty*, /dev/pts/*, /dev/console),
-// and remove/rename/system are .NET calls whose errno is recovered from the exception (ENOENT checked first).
+// open(2), remove(3), rename(2) and isatty(3) go through Nemu.Core.Interop.LibC so their errno is exact; reads and
+// writes use pread/pwrite (RandomAccess) at the guest fd's own offset (the same bytes as QEMU's read/write at the
+// file position: no mode opens with O_APPEND, see SemihostingOpenMode), and .NET exceptions are mapped back to errno
+// at this boundary. Not modelled: system() is a .NET process start whose errno is approximated.
 using System.Diagnostics;
 using Microsoft.Win32.SafeHandles;
 using Nemu.Core.Interop;
@@ -71,68 +71,28 @@ internal static class HostFileSystem
         }
     }
 
-    public static bool IsTty(string path)
+    /// <summary>host_isatty: isatty(3) of the open host fd; false with ENOTTY (or EBADF) otherwise.</summary>
+    public static bool IsTty(SafeFileHandle handle, out int errno)
     {
-        var full = Path.GetFullPath(path);
-        var target = File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
-        return target.StartsWith("/dev/tty", StringComparison.Ordinal) || target.StartsWith("/dev/pts/", StringComparison.Ordinal)
-            || target == "/dev/console";
+        var tty = LibC.IsATty((int)handle.DangerousGetHandle()) == 1;
+        errno = tty ? 0 : Errno.Last;
+        return tty;
     }
 
+    /// <summary>host_remove: remove(3), so a directory is removed too when empty; 0, or -1 and the exact errno.</summary>
     public static int Remove(string path, out int errno)
     {
-        errno = 0;
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: false);
-            }
-            else if (File.Exists(path) || File.ResolveLinkTarget(path, false) is not null)
-            {
-                File.Delete(path);
-            }
-            else
-            {
-                errno = SemihostingErrno.ENoEnt;
-                return -1;
-            }
-
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errno = ErrnoOf(e);
-            return -1;
-        }
+        var result = LibC.Remove(path);
+        errno = result == 0 ? 0 : Errno.Last;
+        return result;
     }
 
+    /// <summary>host_rename: rename(2), which replaces an existing file or empty directory; 0, or -1 and the exact errno.</summary>
     public static int Rename(string from, string to, out int errno)
     {
-        errno = 0;
-        try
-        {
-            if (Directory.Exists(from))
-            {
-                Directory.Move(from, to);
-            }
-            else if (File.Exists(from))
-            {
-                File.Move(from, to, overwrite: true);
-            }
-            else
-            {
-                errno = SemihostingErrno.ENoEnt;
-                return -1;
-            }
-
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errno = ErrnoOf(e);
-            return -1;
-        }
+        var result = LibC.Rename(from, to);
+        errno = result == 0 ? 0 : Errno.Last;
+        return result;
     }
 
     /// <summary>system(3): runs <c>/bin/sh -c</c>; returns the wait status (exit code &lt;&lt; 8), or -1.</summary>

@@ -13,6 +13,7 @@ public static class SemihostingErrno
     public const int EAccess = 13;
     public const int EFault = 14;
     public const int EExist = 17;
+    public const int ENotDir = 20;
     public const int EIsDir = 21;
     public const int EInval = 22;
     public const int ENoTty = 25;

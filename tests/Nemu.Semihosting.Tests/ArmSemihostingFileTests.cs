@@ -185,6 +185,44 @@ public sealed class ArmSemihostingFileTests
     }
 
     [Fact]
+    public void RemoveAndRenameHaveTheHostCallsSemanticsAndErrno()
+    {
+        // QEMU's host_remove is remove(3) (empty directories too) and host_rename is rename(2) (replaces an empty
+        // directory); errno is the host's: ENOTEMPTY, ENOTDIR, EISDIR.
+        using var h = new SemihostingHarness();
+        File.WriteAllText(Path.Combine(h.Directory, "f.txt"), "f");
+        Directory.CreateDirectory(Path.Combine(h.Directory, "full", "inner"));
+        Directory.CreateDirectory(Path.Combine(h.Directory, "empty"));
+        Directory.CreateDirectory(Path.Combine(h.Directory, "src"));
+
+        Assert.Equal(-1, h.CallBlock(SysRemove, h.Target.PlaceString("full"), 4));
+        Assert.Equal(SemihostingErrno.ENotEmpty, h.Errno);
+        Assert.Equal(-1, h.CallBlock(SysRemove, h.Target.PlaceString("f.txt/x"), 7));
+        Assert.Equal(SemihostingErrno.ENotDir, h.Errno);
+        Assert.Equal(-1, h.CallBlock(SysRename, h.Target.PlaceString("f.txt"), 5, h.Target.PlaceString("full"), 4));
+        Assert.Equal(SemihostingErrno.EIsDir, h.Errno);
+
+        Assert.Equal(0, h.CallBlock(SysRename, h.Target.PlaceString("src"), 3, h.Target.PlaceString("empty"), 5));
+        Assert.False(Directory.Exists(Path.Combine(h.Directory, "src")));
+        Assert.Equal(0, h.CallBlock(SysRemove, h.Target.PlaceString("empty"), 5));
+        Assert.False(Directory.Exists(Path.Combine(h.Directory, "empty")));
+    }
+
+    [Fact]
+    public void IsTtyOfAHostFileAsksTheHostAndReportsEnotty()
+    {
+        using var h = new SemihostingHarness();
+        File.WriteAllText(Path.Combine(h.Directory, "f.txt"), "f");
+        var fd = h.Open("f.txt", 0);
+        Assert.Equal(0, h.CallBlock(SysIsTty, (uint)fd));
+        Assert.Equal(SemihostingErrno.ENoTty, h.Errno);
+        var devNull = h.Open("/dev/null", 0);
+        h.CallBlock(SysClose, 99);
+        Assert.Equal(0, h.CallBlock(SysIsTty, (uint)devNull));
+        Assert.Equal(SemihostingErrno.ENoTty, h.Errno);
+    }
+
+    [Fact]
     public void SystemReturnsTheWaitStatus()
     {
         using var h = new SemihostingHarness();

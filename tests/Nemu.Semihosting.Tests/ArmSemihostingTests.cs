@@ -133,6 +133,20 @@ public sealed class ArmSemihostingTests
     }
 
     [Fact]
+    public void CallsAfterAnExitRequestDoNothingSoTheFirstExitStatusStands()
+    {
+        // libgloss's _kill_shared: SYS_EXIT_EXTENDED {ApplicationExit, 3}, then (were it to return) SYS_EXIT with
+        // r1 = 0x20026, which read as a block pointer would give status 1.
+        using var h = new SemihostingHarness();
+        h.Call(SysExitExtended, h.Target.PlaceWords(0x20026u, 3u), SemihostingOutcome.Stopped);
+        h.Call(SysExit, 0x20026u, SemihostingOutcome.Stopped);
+        h.Call(SysExitExtended, 0x20026u, SemihostingOutcome.Stopped);
+        h.Call(SysWrite0, h.Target.PlaceString("late\n"), SemihostingOutcome.Stopped);
+        Assert.Equal([3], h.ExitCodes);
+        Assert.Equal(string.Empty, h.StderrText);
+    }
+
+    [Fact]
     public void ElapsedCountsVirtualNanosecondsInTwoWordsAndTickFreqIsOneGigahertz()
     {
         using var h = new SemihostingHarness();

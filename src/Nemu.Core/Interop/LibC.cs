@@ -1,7 +1,8 @@
 // The one audited kernel interface of Nemu (STYLE.md "interop with the kernel through one small, audited layer"):
 // LibraryImport bindings to the Linux C library calls behind guest RAM (memfd_create(2), ftruncate(2), mmap(2),
 // munmap(2), fcntl(2) file seals) and chardev I/O (open(2), read(2), write(2), close(2), poll(2) with POLLRDHUP,
-// eventfd(2)), plus strerror(3) for QEMU-style error texts. Nothing else in Nemu declares a native import.
+// eventfd(2)), host file operations of semihosting (remove(3), rename(2), isatty(3)), plus strerror(3) for QEMU-style
+// error texts. Nothing else in Nemu declares a native import.
 // Errno convention: every import below except strerror is declared SetLastError, so after a failure the caller
 // reads errno with Errno.Last (Marshal.GetLastPInvokeError) before making any other call. Each import's
 // failure value is stated on it. Constants are the Linux values shared by x86-64 and AArch64 (asm-generic).
@@ -112,6 +113,18 @@ public static unsafe partial class LibC
     /// <summary>eventfd(2): a new fd whose 8-byte counter starts at <paramref name="initial"/>, or -1 and errno.</summary>
     [LibraryImport("libc", EntryPoint = "eventfd", SetLastError = true)]
     public static partial int EventFd(uint initial, int flags);
+
+    /// <summary>remove(3): unlink(2), or rmdir(2) for a directory; 0, or -1 and errno (ENOENT, ENOTDIR, ENOTEMPTY...).</summary>
+    [LibraryImport("libc", EntryPoint = "remove", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Remove(string path);
+
+    /// <summary>rename(2): 0 (an existing target file or empty directory is replaced), or -1 and errno.</summary>
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Rename(string oldPath, string newPath);
+
+    /// <summary>isatty(3): 1 for a terminal, else 0 and errno (ENOTTY, or EBADF for an fd that is not open).</summary>
+    [LibraryImport("libc", EntryPoint = "isatty", SetLastError = true)]
+    public static partial int IsATty(int fd);
 
     /// <summary>strerror(3): the C library's message for an errno; never fails (unknown values get a generic text).</summary>
     [LibraryImport("libc", EntryPoint = "strerror")]

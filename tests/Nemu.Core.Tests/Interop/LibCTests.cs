@@ -236,4 +236,64 @@ public sealed unsafe class LibCTests
         Assert.Equal("Bad file descriptor", Errno.Text(Errno.EBadF));
         Assert.Equal("Operation not permitted", Errno.Text(Errno.EPerm));
     }
+
+    [Fact]
+    public void RemoveUnlinksFilesRemovesEmptyDirectoriesAndReportsErrno()
+    {
+        var dir = Directory.CreateTempSubdirectory("nemu-libc-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "f");
+            File.WriteAllText(file, "x");
+            Directory.CreateDirectory(Path.Combine(dir, "full", "inner"));
+            Directory.CreateDirectory(Path.Combine(dir, "empty"));
+
+            Assert.Equal(0, LibC.Remove(file));
+            Assert.False(File.Exists(file));
+            Assert.Equal(0, LibC.Remove(Path.Combine(dir, "empty")));
+            Assert.Equal(-1, LibC.Remove(file));
+            Assert.Equal(2, Errno.Last); // ENOENT
+            Assert.Equal(-1, LibC.Remove(Path.Combine(dir, "full")));
+            Assert.Equal(39, Errno.Last); // ENOTEMPTY
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void RenameReplacesTheTargetAndReportsErrno()
+    {
+        var dir = Directory.CreateTempSubdirectory("nemu-libc-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "a"), "a");
+            File.WriteAllText(Path.Combine(dir, "b"), "b");
+            Directory.CreateDirectory(Path.Combine(dir, "d"));
+
+            Assert.Equal(0, LibC.Rename(Path.Combine(dir, "a"), Path.Combine(dir, "b")));
+            Assert.Equal("a", File.ReadAllText(Path.Combine(dir, "b")));
+            Assert.Equal(-1, LibC.Rename(Path.Combine(dir, "a"), Path.Combine(dir, "c")));
+            Assert.Equal(2, Errno.Last); // ENOENT
+            Assert.Equal(-1, LibC.Rename(Path.Combine(dir, "b"), Path.Combine(dir, "d")));
+            Assert.Equal(21, Errno.Last); // EISDIR
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void IsATtyIsZeroWithEnottyForAFileAndEbadfForANegativeFd()
+    {
+        var fd = LibC.MemfdCreate("nemu-isatty", LibC.MfdCloExec);
+        Assert.True(fd >= 0, Errno.LastText());
+        Assert.Equal(0, LibC.IsATty(fd));
+        Assert.Equal(25, Errno.Last); // ENOTTY
+        Assert.Equal(0, LibC.Close(fd));
+        Assert.Equal(0, LibC.IsATty(-1));
+        Assert.Equal(9, Errno.Last); // EBADF
+    }
 }
