@@ -10,6 +10,9 @@ if ! command -v arm-none-eabi-gcc >/dev/null 2>&1; then
 elif [ ! -f "$(arm-none-eabi-gcc -print-file-name=nano.specs)" ]; then
   need+=(libnewlib-arm-none-eabi)   # scripts/build-examples.sh links newlib nano
 fi
+# picolibc's semihosting variant of the libc tour (tests/firmware/rdimon)
+dpkg-query -W -f='${Status}' picolibc-arm-none-eabi 2>/dev/null | grep -q 'install ok installed' || need+=(picolibc-arm-none-eabi)
+command -v python3 >/dev/null 2>&1 || need+=(python3)   # mbedtls generates its test suites with python3
 command -v qemu-system-arm >/dev/null 2>&1 || need+=(qemu-system-arm)
 command -v gdb-multiarch >/dev/null 2>&1 || need+=(gdb-multiarch)
 if [ ${#need[@]} -gt 0 ]; then
