@@ -2,11 +2,9 @@
 // ROM at 0, -kernel loads it), "stellaris.sram" (64 KiB at 0x20000000), the armv7m (Cortex-M3, 64 IRQs, 3 priority
 // bits, bitband, no SysTick reference clock), the system controller "ssys" (IRQ 28) whose SYSCLK clocks the four
 // GPTMs (IRQ 19/21/23/35) and the Luminary watchdog (IRQ 18), and QEMU's unimplemented regions at -1000.
-// The board sets ignore_memory_transaction_failures in QEMU, so every unmapped access is RAZ/WI instead of a
-// BusFault: here a background unimplemented-device region "stellaris.unmapped" covers the 4 GiB at priority
-// -10000 (visible in info mtree, unlike QEMU; logged under -d unimp).
-// Not modelled (mapped RAZ/WI at priority 0 under QEMU's names): the PL011 Luminary UARTs (no UART output yet),
-// PL061 GPIO ×7, PL022 SSI (and the OLED/SD behind it), I2C, ADC, Ethernet. The CPU clock is fixed at the reset
+// The board sets ignore_memory_transaction_failures as QEMU's does, so the CPU treats every failed access
+// (unmapped memory included) as RAZ/WI instead of a BusFault (ArmCpu.IgnoreMemoryTransactionFailures).
+// Not modelled (mapped RAZ/WI at priority 0 under QEMU's names): PL061 GPIO ×7, PL022 SSI (and the OLED/SD behind it), I2C, ADC, Ethernet. The CPU clock is fixed at the reset
 // SYSCLK (12.5 MHz) rather than following RCC writes.
 using Nemu.Hw.Char;
 using Nemu.Hw.Cmsdk;
@@ -34,10 +32,10 @@ public static class StellarisBoard
         var system = machine.SystemMemory;
         system.AddSubregion(0, MemoryRegion.CreateRom("stellaris.flash", FlashSize));
         system.AddSubregion(0x20000000, MemoryRegion.CreateRam("stellaris.sram", SramSize));
-        BoardSupport.Unimplemented(machine, "stellaris.unmapped", 0, 0x1_0000_0000, priority: -10000);
 
         // QEMU ignores -cpu on this board: the SoC is always a Cortex-M3.
         var armv7m = BoardSupport.CreateArmv7m(machine, "cortex-m3", 64, 3, bitband: true, ResetSysclkHz, 0);
+        armv7m.Cpu!.IgnoreMemoryTransactionFailures = true;
         var sys = BoardSupport.CreateDevice<StellarisSys>(machine, StellarisSys.TypeName, d =>
         {
             d.SetProperty("did0", "0x10010002");

@@ -18,6 +18,13 @@ public sealed partial class ArmCpu
     /// <summary>Counts synchronous faults and lockups: a handler faulted when it changed (IT blocks do not advance then).</summary>
     internal uint FaultSequence;
 
+    /// <summary>
+    /// QEMU's ignore_memory_transaction_failures machine flag (set by lm3s6965evb): a load, store or instruction fetch
+    /// whose transaction fails (unmapped memory, a device error) completes as read-as-zero / write-ignored instead of
+    /// raising a BusFault. Vector-table reads and exception stacking still check their result, as in QEMU.
+    /// </summary>
+    public bool IgnoreMemoryTransactionFailures { get; set; }
+
     /// <summary>Number of decoded pages currently cached (tests).</summary>
     internal int CachedPageCount => _pages.PageCount;
 
@@ -64,7 +71,7 @@ public sealed partial class ArmCpu
         BeforeDeviceAccess();
         var r = Memory.Read(new GuestAddress(address), size, Attrs(IsPrivileged && !unprivileged), out var v);
         value = (uint)v;
-        return r == MemTxResult.Ok || DataBusFault(address);
+        return r == MemTxResult.Ok || IgnoreMemoryTransactionFailures || DataBusFault(address);
     }
 
     private bool StoreSlow(uint address, uint size, uint value, bool unprivileged)
@@ -76,7 +83,7 @@ public sealed partial class ArmCpu
 
         BeforeDeviceAccess();
         var r = Memory.Write(new GuestAddress(address), value, size, Attrs(IsPrivileged && !unprivileged));
-        return r == MemTxResult.Ok || DataBusFault(address);
+        return r == MemTxResult.Ok || IgnoreMemoryTransactionFailures || DataBusFault(address);
     }
 
     // Only called for unaligned accesses.

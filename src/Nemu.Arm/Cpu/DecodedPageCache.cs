@@ -170,7 +170,7 @@ internal sealed class DecodedPageCache
 
         var r = _cpu.Memory.Read(new GuestAddress(address), 2, ArmCpu.Attrs(_cpu.IsPrivileged), out var v);
         value = (ushort)v;
-        if (r != MemTxResult.Ok)
+        if (r != MemTxResult.Ok && !_cpu.IgnoreMemoryTransactionFailures)
         {
             _cpu.RaiseFault(ExceptionNumber.BusFault, FaultStatus.IbusErr);
             return false;
