@@ -44,6 +44,9 @@ internal static unsafe partial class ThumbInterpreter
     /// <summary>Chooses the handler of a freshly decoded instruction (<see cref="DecodedInsn.Handler"/>).</summary>
     public static void AssignHandler(ref DecodedInsn x) => x.Handler = SelectHandler(in x);
 
+    /// <summary>The handler of <paramref name="x"/> outside IT blocks, for the run loop's per-page table.</summary>
+    public static delegate*<ArmCpu, ref DecodedInsn, uint, uint> HandlerOf(in DecodedInsn x) => Handlers[x.Handler];
+
     /// <summary>Executes <paramref name="x"/> at R15; leaves R15 at the next instruction, a branch target, or (on a fault) unchanged.</summary>
     public static void Execute(ArmCpu cpu, ref DecodedInsn x) => cpu.R[15] = Step(cpu, ref x, cpu.R[15]);
 
@@ -60,7 +63,7 @@ internal static unsafe partial class ThumbInterpreter
     // Inside an IT block (A7.3.3): a failed condition skips the instruction; otherwise ITAdvance follows it unless
     // it faulted (the generic handler advances itself, before an exception return restores ITSTATE).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static uint ExecuteInIt(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    internal static uint ExecuteInIt(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         var isIt = x.Op == ThumbOp.It;
         if (!isIt && !ConditionPassed(cpu, cpu.ItState >> 4))
