@@ -74,18 +74,21 @@ public sealed partial class ArmCpu
     {
         _countBase += remaining + 1;
         _countLeft = remaining;
+        // The page's address and arrays live in registers, reloaded only when the page changes.
         var page = _pages.Current;
+        var pageAddress = page.Address;
+        ref var handlers = ref MemoryMarshal.GetArrayDataReference(page.Handlers);
+        ref var slots = ref MemoryMarshal.GetArrayDataReference(page.Slots);
         var pc = R[15];
         do
         {
-            var index = (pc - page.Address) >> 1;
-            if (index < DecodedPage.Size / 2)
+            var index = (nint)((pc - pageAddress) >> 1);
+            if ((nuint)index < DecodedPage.Size / 2)
             {
-                var handler = (delegate*<ArmCpu, ref DecodedInsn, uint, uint>)Unsafe.Add(
-                    ref MemoryMarshal.GetArrayDataReference(page.Handlers), (nint)index);
+                var handler = (delegate*<ArmCpu, ref DecodedInsn, uint, uint>)Unsafe.Add(ref handlers, index);
                 if (handler != null)
                 {
-                    ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page.Slots), (nint)index);
+                    ref var slot = ref Unsafe.Add(ref slots, index);
                     pc = (ItState & 0xF) != 0 ? ThumbInterpreter.ExecuteInIt(this, ref slot, pc) : handler(this, ref slot, pc);
                     R[15] = pc;
                     continue;
@@ -93,6 +96,9 @@ public sealed partial class ArmCpu
             }
 
             page = ExecuteUncached(pc);
+            pageAddress = page.Address;
+            handlers = ref MemoryMarshal.GetArrayDataReference(page.Handlers);
+            slots = ref MemoryMarshal.GetArrayDataReference(page.Slots);
             pc = R[15];
         }
         while (--_countLeft > 0 && !_stopSlice);
