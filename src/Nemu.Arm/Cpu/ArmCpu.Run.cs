@@ -5,6 +5,7 @@
 // _stopSlice, the only per-instruction check besides the budget.
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
 using Nemu.Arm.Interpreter;
 
@@ -19,8 +20,6 @@ public sealed partial class ArmCpu
         _stopSlice = false;
         UpdateTracing();
 
-        // The page of the last fetch lives in a register for the whole slice (see RunFast).
-        var page = _pages.Current;
         while (remaining > 0 && State == ArmCpuRunState.Running)
         {
             if (_checkExceptions)
@@ -35,12 +34,12 @@ public sealed partial class ArmCpu
 
             if (_slowStep)
             {
-                ExecuteNext(ref page);
+                ExecuteNext();
                 remaining--;
             }
             else
             {
-                remaining = RunFast(ref page, remaining);
+                remaining = RunFast(remaining);
             }
 
             if (_stopSlice)
@@ -64,49 +63,60 @@ public sealed partial class ArmCpu
     }
 
     /// <summary>Executes exactly one instruction (or takes one exception entry), for tests and single-stepping.</summary>
-    public void Step()
-    {
-        var page = _pages.Current;
-        ExecuteNext(ref page);
-    }
+    public void Step() => ExecuteNext();
 
     // Instructions until the budget is spent or _stopSlice is set; returns the budget left. The PC stays in a
     // register: each handler returns the next one, which is also stored to R15. The common fetch is from the page
-    // of the previous fetch, already decoded there: two compares and a load (pc is halfword-aligned, so the
-    // unsigned slot index is in range exactly when pc lies in the page).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long RunFast(ref DecodedPage page, long remaining)
+    // of the previous fetch, already decoded there: a compare and a load of the slot's handler (pc is
+    // halfword-aligned, so the unsigned slot index is in range exactly when pc lies in the page; an invalidated
+    // page has no handlers). The budget is counted down in _countLeft, which is also the instruction count.
+    private unsafe long RunFast(long remaining)
     {
+        _countBase += remaining + 1;
+        _countLeft = remaining;
+        // The page's address and arrays live in registers, reloaded only when the page changes.
+        var page = _pages.Current;
+        var pageAddress = page.Address;
+        ref var handlers = ref MemoryMarshal.GetArrayDataReference(page.Handlers);
+        ref var slots = ref MemoryMarshal.GetArrayDataReference(page.Slots);
         var pc = R[15];
         do
         {
-            InstructionCount++;
-            var index = (pc - page.Address) >> 1;
-            if (index < DecodedPage.Size / 2 && page.Valid)
+            var index = (nint)((pc - pageAddress) >> 1);
+            if ((nuint)index < DecodedPage.Size / 2)
             {
-                ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page.Slots), (nint)index);
-                if (slot.Length != 0)
+                var handler = (delegate*<ArmCpu, ref DecodedInsn, uint, uint>)Unsafe.Add(ref handlers, index);
+                if (handler != null)
                 {
-                    pc = ThumbInterpreter.Step(this, ref slot, pc);
+                    ref var slot = ref Unsafe.Add(ref slots, index);
+                    pc = (ItState & 0xF) != 0 ? ThumbInterpreter.ExecuteInIt(this, ref slot, pc) : handler(this, ref slot, pc);
                     R[15] = pc;
                     continue;
                 }
             }
 
-            ExecuteUncached(ref page, pc);
+            page = ExecuteUncached(pc);
+            pageAddress = page.Address;
+            handlers = ref MemoryMarshal.GetArrayDataReference(page.Handlers);
+            slots = ref MemoryMarshal.GetArrayDataReference(page.Slots);
             pc = R[15];
         }
-        while (--remaining > 0 && !_stopSlice);
-        return remaining;
+        while (--_countLeft > 0 && !_stopSlice);
+
+        var left = _countLeft;
+        _countBase -= left + 1;
+        _countLeft = 0;
+        return left;
     }
 
     // One instruction at R15, with tracing and the EPSR.T check (single-stepping and the slow-step mode).
-    private void ExecuteNext(ref DecodedPage page)
+    private void ExecuteNext()
     {
         var pc = R[15];
+        var page = _pages.Current;
         if (!_slowStep)
         {
-            InstructionCount++;
+            _countBase++;
         }
         else if (!SlowStep(pc))
         {
@@ -124,19 +134,22 @@ public sealed partial class ArmCpu
             }
         }
 
-        ExecuteUncached(ref page, pc);
+        ExecuteUncached(pc);
     }
 
     // An instruction not decoded in the current page yet: another page, a first execution, or uncacheable code.
+    // Returns the page of this fetch, the run loop's next current page.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ExecuteUncached(ref DecodedPage page, uint pc)
+    private DecodedPage ExecuteUncached(uint pc)
     {
         ref var insn = ref _pages.FetchSlow(pc, out var fetchOk);
-        page = _pages.Current;
+        var page = _pages.Current;
         if (fetchOk)
         {
             ThumbInterpreter.Execute(this, ref insn);
         }
+
+        return page;
     }
 
     // Tracing and the INVSTATE check, off the fast path; false when the instruction faulted instead of executing.
@@ -148,7 +161,7 @@ public sealed partial class ArmCpu
             OnTrace(pc);
         }
 
-        InstructionCount++;
+        _countBase++;
         if (!Thumb)
         {
             RaiseFault(ExceptionNumber.UsageFault, FaultStatus.InvState);

@@ -23,9 +23,14 @@ public sealed partial class ArmCpu : ICpuRunner
     private bool _checkExceptions;
     private bool _stopSlice;
 
-    // InstructionCount at the last report to Counter: the unreported count is the difference, so the run loop
-    // increments one counter per instruction.
+    // InstructionCount at the last report to Counter: the unreported count is the difference.
     private long _reportedCount;
+
+    // InstructionCount is _countBase - _countLeft. The fast run loop counts its budget down in _countLeft (one
+    // memory decrement per instruction doing both jobs) after adding the budget to _countBase; outside it
+    // _countLeft is 0 and the slow paths increment _countBase.
+    private long _countBase;
+    private long _countLeft;
 
     // TraceHook or -d exec is on, or EPSR.T is clear: the one test the run loop makes before the fetch.
     private bool _slowStep;
@@ -57,7 +62,7 @@ public sealed partial class ArmCpu : ICpuRunner
     public ArmCpuRunState State { get; internal set; } = ArmCpuRunState.Stopped;
 
     /// <summary>Instructions executed since creation (tests and -icount diagnostics).</summary>
-    public long InstructionCount { get; private set; }
+    public long InstructionCount => _countBase - _countLeft;
 
     // ---- xPSR ----
     internal bool N, Z, C, V, Q;

@@ -1,4 +1,6 @@
-// One guest page (1 KiB, QEMU's M-profile TARGET_PAGE_SIZE) of lazily decoded instructions.
+// One guest page (1 KiB, QEMU's M-profile TARGET_PAGE_SIZE) of lazily decoded instructions. Beside each decoded
+// slot the page keeps the slot's interpreter handler as a function pointer, so the run loop's fetch is one load
+// (null: not decoded, or the page was invalidated) instead of slot, handler index and handler table.
 using Nemu.Arm.Decoding;
 using Nemu.Memory.Backends;
 
@@ -25,8 +27,21 @@ internal sealed class DecodedPage
     /// <summary>Page-aligned offset of this page in <see cref="Block"/>.</summary>
     public ulong BlockOffset { get; }
 
-    /// <summary>False once guest code was overwritten; the cache drops the page.</summary>
-    public bool Valid { get; set; } = true;
+    /// <summary>False once guest code was overwritten (<see cref="Invalidate"/>); the cache drops the page.</summary>
+    public bool Valid { get; private set; } = true;
 
     public DecodedInsn[] Slots { get; } = new DecodedInsn[Size / 2];
+
+    /// <summary>
+    /// The handler of each decoded slot (ThumbInterpreter.HandlerOf, a <c>delegate*</c> stored as nint: function
+    /// pointers cannot be generic arguments); 0 where not decoded.
+    /// </summary>
+    public nint[] Handlers { get; } = new nint[Size / 2];
+
+    /// <summary>Guest code in the page was overwritten: the run loop's fetch must miss from now on.</summary>
+    public void Invalidate()
+    {
+        Valid = false;
+        Array.Clear(Handlers);
+    }
 }

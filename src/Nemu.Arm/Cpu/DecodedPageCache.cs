@@ -11,7 +11,7 @@ using Nemu.Memory.Backends;
 namespace Nemu.Arm.Cpu;
 
 /// <summary>Per-page cache of <see cref="DecodedInsn"/> for the interpreter.</summary>
-internal sealed class DecodedPageCache
+internal sealed unsafe class DecodedPageCache
 {
     private readonly ArmCpu _cpu;
     private readonly Dictionary<uint, DecodedPage> _pages = [];
@@ -22,7 +22,7 @@ internal sealed class DecodedPageCache
     public DecodedPageCache(ArmCpu cpu) => _cpu = cpu;
 
     /// <summary>The "no current page" sentinel: never valid, so the fast path of Fetch needs no null test.</summary>
-    private static DecodedPage NoPage { get; } = new(1, null, 0) { Valid = false };
+    private static DecodedPage NoPage { get; } = NewNoPage();
 
     public int PageCount => _pages.Count;
 
@@ -31,7 +31,7 @@ internal sealed class DecodedPageCache
     {
         foreach (var p in _pages.Values)
         {
-            p.Valid = false;
+            p.Invalidate();
         }
 
         _pages.Clear();
@@ -78,12 +78,23 @@ internal sealed class DecodedPageCache
             {
                 slot = default;
             }
+            else
+            {
+                page.Handlers[slotIndex] = (nint)ThumbInterpreter.HandlerOf(in slot);
+            }
 
             return ref slot;
         }
 
         ok = DecodeAt(pc, out _scratch);
         return ref _scratch;
+    }
+
+    private static DecodedPage NewNoPage()
+    {
+        var page = new DecodedPage(1, null, 0);
+        page.Invalidate();
+        return page;
     }
 
     private DecodedPage? GetPage(uint pageAddress)
@@ -124,7 +135,7 @@ internal sealed class DecodedPageCache
         {
             if (page.Block == block && page.BlockOffset == blockOffset)
             {
-                page.Valid = false;
+                page.Invalidate();
                 (stale ??= []).Add(address);
             }
         }

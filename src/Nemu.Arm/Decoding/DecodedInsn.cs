@@ -49,9 +49,15 @@ public struct DecodedInsn
 
     /// <summary>
     /// The interpreter's handler for this instruction (an index into its handler table), chosen when the
-    /// instruction is decoded into a page from the fields above; 0 is the generic handler. Fills alignment padding.
+    /// instruction is decoded into a page from the fields above; 0 is the generic handler.
     /// </summary>
     public byte Handler;
+
+    /// <summary>
+    /// The handler inside an IT block: differs from <see cref="Handler"/> for the 16-bit encodings whose setflags
+    /// is !InITBlock(). Fills alignment padding.
+    /// </summary>
+    public byte HandlerInIt;
 
     /// <summary>The decoded immediate (already extended/expanded/sign-extended).</summary>
     public uint Imm;

@@ -42,7 +42,14 @@ internal static unsafe partial class ThumbInterpreter
     }
 
     /// <summary>Chooses the handler of a freshly decoded instruction (<see cref="DecodedInsn.Handler"/>).</summary>
-    public static void AssignHandler(ref DecodedInsn x) => x.Handler = SelectHandler(in x);
+    public static void AssignHandler(ref DecodedInsn x)
+    {
+        x.Handler = SelectHandler(in x, inIt: false);
+        x.HandlerInIt = SelectHandler(in x, inIt: true);
+    }
+
+    /// <summary>The handler of <paramref name="x"/> outside IT blocks, for the run loop's per-page table.</summary>
+    public static delegate*<ArmCpu, ref DecodedInsn, uint, uint> HandlerOf(in DecodedInsn x) => Handlers[x.Handler];
 
     /// <summary>Executes <paramref name="x"/> at R15; leaves R15 at the next instruction, a branch target, or (on a fault) unchanged.</summary>
     public static void Execute(ArmCpu cpu, ref DecodedInsn x) => cpu.R[15] = Step(cpu, ref x, cpu.R[15]);
@@ -60,24 +67,28 @@ internal static unsafe partial class ThumbInterpreter
     // Inside an IT block (A7.3.3): a failed condition skips the instruction; otherwise ITAdvance follows it unless
     // it faulted (the generic handler advances itself, before an exception return restores ITSTATE).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static uint ExecuteInIt(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    internal static uint ExecuteInIt(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
-        var isIt = x.Op == ThumbOp.It;
-        if (!isIt && !ConditionPassed(cpu, cpu.ItState >> 4))
+        var handler = x.HandlerInIt;
+        if (x.Op == ThumbOp.It)
+        {
+            return handler == 0 ? Generic(cpu, ref x, pc) : Handlers[handler](cpu, ref x, pc);
+        }
+
+        if (!ConditionPassed(cpu, cpu.ItState >> 4))
         {
             AdvanceIt(cpu);
             return pc + x.Length;
         }
 
-        // A 16-bit encoding whose setflags is !InITBlock() has a handler chosen for outside IT blocks.
-        if (x.Handler == 0 || x.Has(InsnFlags.SetFlagsOutsideIt))
+        if (handler == 0)
         {
             return Generic(cpu, ref x, pc);
         }
 
         var faults = cpu.FaultSequence;
-        var next = Handlers[x.Handler](cpu, ref x, pc);
-        if (!isIt && cpu.FaultSequence == faults)
+        var next = Handlers[handler](cpu, ref x, pc);
+        if (cpu.FaultSequence == faults)
         {
             AdvanceIt(cpu);
         }
@@ -114,11 +125,11 @@ internal static unsafe partial class ThumbInterpreter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref uint Gpr(ArmCpu cpu, int n) => ref Unsafe.Add(ref cpu.R[0], (nint)(uint)n);
 
-    private static byte SelectHandler(in DecodedInsn x)
+    private static byte SelectHandler(in DecodedInsn x, bool inIt)
     {
         var op = x.Op;
         var kind = KindNone;
-        var s = x.Has(InsnFlags.SetFlags) || x.Has(InsnFlags.SetFlagsOutsideIt);
+        var s = x.Has(InsnFlags.SetFlags) || (x.Has(InsnFlags.SetFlagsOutsideIt) && !inIt);
         if (op is >= ThumbOp.AndImm and <= ThumbOp.CmnReg)
         {
             if (x.Rd == 15 || x.Rn == 15)

@@ -5,6 +5,7 @@
 // for EXC_RETURN values in Handler mode). Memory and system instructions are in the other partial files.
 // The DSP extension is in ThumbInterpreter.Dsp.cs, FP instructions in ThumbInterpreter.Fp.cs. UNPREDICTABLE cases
 // behave as QEMU where checked, otherwise as the obvious datapath.
+using System.Runtime.CompilerServices;
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
@@ -14,6 +15,8 @@ namespace Nemu.Arm.Interpreter;
 /// <summary>Executes decoded Thumb instructions on an <see cref="ArmCpu"/>.</summary>
 internal static partial class ThumbInterpreter
 {
+    private static readonly ushort[] ConditionTable = BuildConditionTable();
+
     private static bool ExecuteOp(ArmCpu cpu, in DecodedInsn x, uint pc, bool inIt)
     {
         var s = x.Has(InsnFlags.SetFlags) || (x.Has(InsnFlags.SetFlagsOutsideIt) && !inIt);
@@ -63,21 +66,45 @@ internal static partial class ThumbInterpreter
 
     internal static uint Reg(ArmCpu cpu, int n, uint pc) => n == 15 ? pc + 4 : cpu.R[n];
 
-    /// <summary>ConditionPassed for a 4-bit condition code (A7.3).</summary>
+    /// <summary>ConditionPassed for a 4-bit condition code (A7.3): one bit of <see cref="ConditionTable"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool ConditionPassed(ArmCpu cpu, int cond)
     {
-        var result = (cond >> 1) switch
+        var nzcv = (Bit(cpu.N) << 3) | (Bit(cpu.Z) << 2) | (Bit(cpu.C) << 1) | Bit(cpu.V);
+        return ((ConditionTable[cond & 0xF] >> nzcv) & 1) != 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bit(bool b) => Unsafe.As<bool, byte>(ref b);
+
+    // ConditionPassed of the pseudocode for every condition and NZCV: bit NZCV (N the top bit) of entry cond.
+    private static ushort[] BuildConditionTable()
+    {
+        var table = new ushort[16];
+        for (var cond = 0; cond < 16; cond++)
         {
-            0 => cpu.Z,
-            1 => cpu.C,
-            2 => cpu.N,
-            3 => cpu.V,
-            4 => cpu.C && !cpu.Z,
-            5 => cpu.N == cpu.V,
-            6 => cpu.N == cpu.V && !cpu.Z,
-            _ => true,
-        };
-        return (cond & 1) != 0 && cond != 0xF ? !result : result;
+            for (var nzcv = 0; nzcv < 16; nzcv++)
+            {
+                bool n = (nzcv & 8) != 0, z = (nzcv & 4) != 0, c = (nzcv & 2) != 0, v = (nzcv & 1) != 0;
+                var result = (cond >> 1) switch
+                {
+                    0 => z,
+                    1 => c,
+                    2 => n,
+                    3 => v,
+                    4 => c && !z,
+                    5 => n == v,
+                    6 => n == v && !z,
+                    _ => true,
+                };
+                if ((cond & 1) != 0 && cond != 0xF ? !result : result)
+                {
+                    table[cond] |= (ushort)(1 << nzcv);
+                }
+            }
+        }
+
+        return table;
     }
 
     /// <summary>ITAdvance.</summary>
