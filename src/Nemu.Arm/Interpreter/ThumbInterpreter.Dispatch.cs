@@ -3,9 +3,11 @@
 // DecodedInsn.Handler; executing is then one indirect call through Handlers. The hot operations have specialised
 // handlers (generic methods over small operation/operand structs, compiled once per combination); everything
 // else, and every operand combination with special cases (R15 operands, writeback forms, RRX), uses handler 0:
-// the generic switch of ExecuteOp. IT blocks (A7.3.3) take the slower ExecuteInIt path. A handler returns the
-// address of the next instruction and the run loop keeps the PC in a register between instructions. The choice depends on
-// the decoded form only, so DecodedInsn stays plain data a translator can read as well.
+// the generic switch of ExecuteOp. IT blocks (A7.3.3) take the slower ExecuteInIt path; there common
+// data-processing instructions without flags have handlers that evaluate the condition without a branch. A
+// handler returns the address of the next instruction and the run loop keeps the PC in a register between
+// instructions. The choice depends on the decoded form only, so DecodedInsn stays plain data a translator can
+// read as well.
 using System.Runtime.CompilerServices;
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Decoding;
@@ -35,6 +37,7 @@ internal static unsafe partial class ThumbInterpreter
         RegisterLoadStore();
         RegisterControl();
         RegisterMisc();
+        RegisterConditional();
         for (var i = _handlerCount; i < Handlers.Length; i++)
         {
             Handlers[i] = &Generic;
@@ -70,7 +73,7 @@ internal static unsafe partial class ThumbInterpreter
     internal static uint ExecuteInIt(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         var handler = x.HandlerInIt;
-        if (x.Op == ThumbOp.It)
+        if (x.Op == ThumbOp.It || handler >= _firstSelfConditional)
         {
             return handler == 0 ? Generic(cpu, ref x, pc) : Handlers[handler](cpu, ref x, pc);
         }
@@ -174,6 +177,11 @@ internal static unsafe partial class ThumbInterpreter
         else
         {
             s = false;
+        }
+
+        if (inIt && !s && kind >= 0 && op is >= ThumbOp.AndImm and <= ThumbOp.CmnReg && ConditionalHandler(op, kind) is var c and not 0)
+        {
+            return c;
         }
 
         return HandlerIds[HandlerKey(op, kind, s)];
