@@ -51,8 +51,12 @@ internal static unsafe partial class ThumbInterpreter
         x.HandlerInIt = SelectHandler(in x, inIt: true);
     }
 
-    /// <summary>The handler of <paramref name="x"/> outside IT blocks, for the run loop's per-page table.</summary>
-    public static delegate*<ArmCpu, ref DecodedInsn, uint, uint> HandlerOf(in DecodedInsn x) => Handlers[x.Handler];
+    /// <summary>
+    /// The handler of <paramref name="x"/> outside IT blocks, for the run loop's per-page table (whose slots are
+    /// consecutive in their page, which IfThenAndFirst relies on).
+    /// </summary>
+    public static delegate*<ArmCpu, ref DecodedInsn, uint, uint> HandlerOf(in DecodedInsn x) =>
+        x.Op == ThumbOp.It && x.Handler != 0 ? &IfThenAndFirst : Handlers[x.Handler];
 
     /// <summary>Executes <paramref name="x"/> at R15; leaves R15 at the next instruction, a branch target, or (on a fault) unchanged.</summary>
     public static void Execute(ArmCpu cpu, ref DecodedInsn x) => cpu.R[15] = Step(cpu, ref x, cpu.R[15]);

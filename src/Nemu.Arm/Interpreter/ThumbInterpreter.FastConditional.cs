@@ -4,7 +4,9 @@
 // evaluates the IT condition itself and selects the old or the new register value without a branch, then does
 // ITAdvance. Conditions in IT blocks are often data-dependent (e.g. `it ne; eorne r6, r4` in a CRC loop), and a
 // mispredicted branch costs more than the whole instruction. These instructions cannot fault, so ExecuteInIt
-// calls them directly (index at or above _firstSelfConditional) without its fault check.
+// calls them directly (index at or above _firstSelfConditional) without its fault check. Also the IT
+// instruction's handler for the run loop, which executes the block's first instruction in the same call.
+using System.Runtime.CompilerServices;
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Decoding;
 
@@ -77,6 +79,24 @@ internal static unsafe partial class ThumbInterpreter
         var result = TOp.Compute(Gpr(cpu, x.Rn), TOperand.Value(cpu, ref x), cpu.C, out _, out _);
         SelectAndAdvance(cpu, ref Gpr(cpu, x.Rd), result);
         return pc + x.Length;
+    }
+
+    // IT from the run loop's per-page table, so x is a slot of a decoded page: also executes the block's first
+    // instruction, the next slot, when it is decoded in the same page and the budget has an instruction left for
+    // it (the run loop would only check _stopSlice in between, which IT never sets). Single steps and the other
+    // callers use IfThen.
+    private static uint IfThenAndFirst(ArmCpu cpu, ref DecodedInsn x, uint pc)
+    {
+        cpu.ItState = (byte)((x.Cond << 4) | x.Extra);
+        var next = pc + 2;
+        ref var first = ref Unsafe.Add(ref x, 1);
+        if ((next & (DecodedPage.Size - 1)) == 0 || first.Length == 0 || !cpu.TakeNextFromBudget())
+        {
+            return next;
+        }
+
+        cpu.R[15] = next;
+        return ExecuteInIt(cpu, ref first, next);
     }
 
     // d = ConditionPassed() ? result : d, by a mask from the condition table's bit; then ITAdvance.
