@@ -109,6 +109,20 @@ public sealed partial class ArmCpu
         return left;
     }
 
+    // For a handler that executes the next instruction itself (ThumbInterpreter.IfThenAndFirst): true, and the
+    // instruction is counted, when the run loop's budget has one beyond the current instruction; always false
+    // outside RunFast (_countLeft is 0), so single steps and traced execution go one instruction at a time.
+    internal bool TakeNextFromBudget()
+    {
+        if (_countLeft > 1)
+        {
+            _countLeft--;
+            return true;
+        }
+
+        return false;
+    }
+
     // One instruction at R15, with tracing and the EPSR.T check (single-stepping and the slow-step mode).
     private void ExecuteNext()
     {

@@ -3,9 +3,11 @@
 // DecodedInsn.Handler; executing is then one indirect call through Handlers. The hot operations have specialised
 // handlers (generic methods over small operation/operand structs, compiled once per combination); everything
 // else, and every operand combination with special cases (R15 operands, writeback forms, RRX), uses handler 0:
-// the generic switch of ExecuteOp. IT blocks (A7.3.3) take the slower ExecuteInIt path. A handler returns the
-// address of the next instruction and the run loop keeps the PC in a register between instructions. The choice depends on
-// the decoded form only, so DecodedInsn stays plain data a translator can read as well.
+// the generic switch of ExecuteOp. IT blocks (A7.3.3) take the slower ExecuteInIt path; there common
+// data-processing instructions without flags have handlers that evaluate the condition without a branch. A
+// handler returns the address of the next instruction and the run loop keeps the PC in a register between
+// instructions. The choice depends on the decoded form only, so DecodedInsn stays plain data a translator can
+// read as well.
 using System.Runtime.CompilerServices;
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Decoding;
@@ -35,6 +37,7 @@ internal static unsafe partial class ThumbInterpreter
         RegisterLoadStore();
         RegisterControl();
         RegisterMisc();
+        RegisterConditional();
         for (var i = _handlerCount; i < Handlers.Length; i++)
         {
             Handlers[i] = &Generic;
@@ -48,8 +51,12 @@ internal static unsafe partial class ThumbInterpreter
         x.HandlerInIt = SelectHandler(in x, inIt: true);
     }
 
-    /// <summary>The handler of <paramref name="x"/> outside IT blocks, for the run loop's per-page table.</summary>
-    public static delegate*<ArmCpu, ref DecodedInsn, uint, uint> HandlerOf(in DecodedInsn x) => Handlers[x.Handler];
+    /// <summary>
+    /// The handler of <paramref name="x"/> outside IT blocks, for the run loop's per-page table (whose slots are
+    /// consecutive in their page, which IfThenAndFirst relies on).
+    /// </summary>
+    public static delegate*<ArmCpu, ref DecodedInsn, uint, uint> HandlerOf(in DecodedInsn x) =>
+        x.Op == ThumbOp.It && x.Handler != 0 ? &IfThenAndFirst : Handlers[x.Handler];
 
     /// <summary>Executes <paramref name="x"/> at R15; leaves R15 at the next instruction, a branch target, or (on a fault) unchanged.</summary>
     public static void Execute(ArmCpu cpu, ref DecodedInsn x) => cpu.R[15] = Step(cpu, ref x, cpu.R[15]);
@@ -70,7 +77,7 @@ internal static unsafe partial class ThumbInterpreter
     internal static uint ExecuteInIt(ArmCpu cpu, ref DecodedInsn x, uint pc)
     {
         var handler = x.HandlerInIt;
-        if (x.Op == ThumbOp.It)
+        if (x.Op == ThumbOp.It || handler >= _firstSelfConditional)
         {
             return handler == 0 ? Generic(cpu, ref x, pc) : Handlers[handler](cpu, ref x, pc);
         }
@@ -174,6 +181,11 @@ internal static unsafe partial class ThumbInterpreter
         else
         {
             s = false;
+        }
+
+        if (inIt && !s && kind >= 0 && op is >= ThumbOp.AndImm and <= ThumbOp.CmnReg && ConditionalHandler(op, kind) is var c and not 0)
+        {
+            return c;
         }
 
         return HandlerIds[HandlerKey(op, kind, s)];

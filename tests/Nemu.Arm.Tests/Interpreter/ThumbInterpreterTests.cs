@@ -67,6 +67,20 @@ public sealed class ThumbInterpreterTests
     }
 
     [Fact]
+    public void ItBlockDataProcessingWritesOnlyWhenItsConditionPasses()
+    {
+        // ITETE NE: EOR, MOV.W, ADD, SUB.W (the branchless conditional handlers) alternate between pass and fail;
+        // none of them changes the flags, so each sees Z from the CMP.
+        const string block = "itete ne\n eorne r2, r2, r3\n moveq.w r4, #7\n addne r5, r5, #1\n subeq.w r6, r6, r3, lsl #1\n";
+        var m = Run("movs r2, #0xf0\n movs r3, #0x0f\n movs r4, #1\n movs r5, #10\n movs r6, #40\n cmp r3, #1\n" + block);
+        Assert.Equal((0xFFu, 1u, 11u, 40u), (m.R(2), m.R(4), m.R(5), m.R(6)));
+        Assert.Equal((false, false, true, false), Flags(m));
+        m = Run("movs r2, #0xf0\n movs r3, #0x0f\n movs r4, #1\n movs r5, #10\n movs r6, #40\n cmp r3, #0x0f\n" + block);
+        Assert.Equal((0xF0u, 7u, 10u, 10u), (m.R(2), m.R(4), m.R(5), m.R(6)));
+        Assert.Equal((false, true, true, false), Flags(m));
+    }
+
+    [Fact]
     public void MulsSetsNzAndKeepsCarry()
     {
         var m = Run("movs r0, #0\n subs r0, r0, #0\n ldr r1, =0x10000\n ldr r2, =0x10000\n muls r1, r2\n");
