@@ -81,7 +81,8 @@ public sealed class ScsRegisters : IMemoryRegionOps
         b.Register(0xD04, "ICSR", RegisterAccess.ReadWrite, read: static (n, _) => ReadIcsr(n), write: static (n, v, _) => WriteIcsr(n, v));
         b.Register(0xD08, "VTOR", RegisterAccess.ReadWrite, static n => ref n.Vtor, writeMask: 0xFFFFFF80);
         b.Register(0xD0C, "AIRCR", RegisterAccess.ReadWrite, read: static (n, _) => 0xFA050000 | ((uint)n.PriGroup << 8), write: static (n, v, _) => WriteAircr(n, v));
-        b.Register(0xD10, "SCR", RegisterAccess.ReadWrite, static n => ref n.Scr, writeMask: 0x16);
+        // SLEEPDEEP (bit 2) reads as zero and ignores writes, as on QEMU 7.2 (which has no deep sleep to enter).
+        b.Register(0xD10, "SCR", RegisterAccess.ReadWrite, static n => ref n.Scr, writeMask: 0x12);
         b.Register(0xD14, "CCR", RegisterAccess.ReadWrite, static n => ref n.Ccr, writeMask: 0x31B, reset: 1u << 9, write: static (n, _, previous) =>
         {
             if (n.Cpu.Model.IsV6M)

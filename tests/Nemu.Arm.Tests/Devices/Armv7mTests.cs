@@ -80,6 +80,16 @@ public sealed class Armv7mTests
     }
 
     [Fact]
+    public void ScrKeepsSleepOnExitAndSevOnPendButSleepDeepReadsAsZero()
+    {
+        // Observed on qemu-system-arm 7.2 (mps2-an385 and mps2-an500): writing 0x1E to SCR reads back 0x12.
+        using var m = new Armv7mMachine();
+        m.Start();
+        m.Write(0xE000ED10, 0x1E, 4);
+        Assert.Equal(0x12u, m.Read32(0xE000ED10));
+    }
+
+    [Fact]
     public void SysresetreqWithVectkeyRequestsASystemReset()
     {
         using var m = new Armv7mMachine();
