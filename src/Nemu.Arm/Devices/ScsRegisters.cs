@@ -51,7 +51,7 @@ public sealed class ScsRegisters : IMemoryRegionOps
 
     private static RegisterTable<Nvic> BuildTable()
     {
-        var b = RegisterTable<Nvic>.Builder("nvic_sysregs", 0x1000);
+        var b = RegisterTable<Nvic>.Builder("nvic_sysregs", 0x1000).BadOffsetMessages("NVIC: Bad read offset ", "NVIC: Bad write offset ");
         b.Register(0x004, "ICTR", RegisterAccess.ReadOnly, read: static (n, _) => (uint)Math.Max(0, (n.NumIrq / 32) - 1));
         for (var i = 0; i < 16; i++)
         {
@@ -118,6 +118,12 @@ public sealed class ScsRegisters : IMemoryRegionOps
             b.Register(0xD40 + (ulong)(4 * i), idNames[i], RegisterAccess.ReadOnly, read: (n, _) => n.Cpu.Model.IdRegisters[index]);
         }
 
+        // Cache identification (ARMv7-M B4.8): QEMU 7.2 reads CLIDR/CTR/CCSIDR as 0 on these cores and keeps CSSELR's
+        // level and InD bits.
+        b.Register(0xD78, "CLIDR", RegisterAccess.ReadOnly);
+        b.Register(0xD7C, "CTR", RegisterAccess.ReadOnly);
+        b.Register(0xD80, "CCSIDR", RegisterAccess.ReadOnly);
+        b.Register(0xD84, "CSSELR", RegisterAccess.ReadWrite, static n => ref n.Csselr, writeMask: 0xF);
         b.Register(0xD88, "CPACR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.CpacrValue, write: static (n, v, _) => n.Cpu.CpacrValue = v);
         b.Register(0xD90, "MPU_TYPE", RegisterAccess.ReadOnly);
         b.Register(StirOffset, "STIR", RegisterAccess.WriteOnly, write: static (n, v, _) =>
@@ -131,6 +137,16 @@ public sealed class ScsRegisters : IMemoryRegionOps
         b.Register(0xF34, "FPCCR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpccrValue, write: static (n, v, _) => n.Cpu.FpccrValue = v);
         b.Register(0xF38, "FPCAR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpcarValue, write: static (n, v, _) => n.Cpu.FpcarValue = v);
         b.Register(0xF3C, "FPDSCR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpdscrValue, write: static (n, v, _) => n.Cpu.FpdscrValue = v);
+        // Cache and branch predictor maintenance operations (ARMv7-M B2.2.7): write-only, no caches to maintain.
+        string[] maintenance = ["ICIALLU", string.Empty, "ICIMVAU", "DCIMVAC", "DCISW", "DCCMVAU", "DCCMVAC", "DCCSW", "DCCIMVAC", "DCCISW", "BPIALL"];
+        for (var i = 0; i < maintenance.Length; i++)
+        {
+            if (maintenance[i].Length != 0)
+            {
+                b.Register(0xF50 + (ulong)(4 * i), maintenance[i], RegisterAccess.WriteOnly, write: static (_, _, _) => { });
+            }
+        }
+
         for (var i = 0; i < 3; i++)
         {
             var index = i;

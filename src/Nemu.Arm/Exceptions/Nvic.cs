@@ -66,6 +66,9 @@ public sealed class Nvic
     public uint Vtor;
     public uint Ccr;
     public uint Scr;
+
+    /// <summary>CSSELR: the cache level and kind CCSIDR describes (level bits 3:1, InD bit 0).</summary>
+    public uint Csselr;
     public uint Cfsr;
     public uint Hfsr;
     public uint Dfsr;
@@ -93,7 +96,7 @@ public sealed class Nvic
 
         Vtor = 0;
         Ccr = _cpu.Model.IsV6M ? (1u << 9) | (1u << 3) : 1u << 9;
-        Scr = Cfsr = Hfsr = Dfsr = Mmfar = Bfar = 0;
+        Scr = Csselr = Cfsr = Hfsr = Dfsr = Mmfar = Bfar = 0;
         PriGroup = 0;
         Recompute();
     }

@@ -1,6 +1,7 @@
 // The migratable NVIC and SCB state, modelled on QEMU 7.2 hw/intc/armv7m_nvic.c vmstate_nvic ("armv7m_nvic":
 // vectors[NVIC_MAX_VECTORS] of VecInfo, prigroup) plus the SCB registers QEMU keeps in the CPU's "cpu/m"
-// subsection (vecbase = VTOR, ccr, cfsr, hfsr, dfsr, mmfar, bfar) and SCR. After a load the pending/priority
+// subsection (vecbase = VTOR, ccr, cfsr, hfsr, dfsr, mmfar, bfar) and SCR; version 2 adds CSSELR (QEMU's
+// "cpu/m/csselr" subsection). After a load the pending/priority
 // caches are rebuilt (QEMU's nvic_post_load calls nvic_recompute_state). Not modelled: Security Extension
 // banking (sec_vectors, itns), MPU registers.
 using Nemu.Core.State;
@@ -14,7 +15,7 @@ public sealed class NvicState
     public const int MaxVectors = 512;
 
     public static readonly StateDescription<NvicState> Vmsd =
-        StateDescription<NvicState>.Builder("armv7m_nvic", 1, 1)
+        StateDescription<NvicState>.Builder("armv7m_nvic", 2, 1)
             .StructArray("vectors", s => s.Vectors, MaxVectors, NvicVectorState.Vmsd)
             .UInt32("prigroup", s => ref s.PriGroup)
             .UInt32("vecbase", s => ref s.Vtor)
@@ -25,6 +26,7 @@ public sealed class NvicState
             .UInt32("dfsr", s => ref s.Dfsr)
             .UInt32("mmfar", s => ref s.Mmfar)
             .UInt32("bfar", s => ref s.Bfar)
+            .UInt32("csselr", s => ref s.Csselr, sinceVersion: 2)
             .Build();
 
     public NvicState()
@@ -41,6 +43,7 @@ public sealed class NvicState
     public uint Vtor;
     public uint Ccr;
     public uint Scr;
+    public uint Csselr;
     public uint Cfsr;
     public uint Hfsr;
     public uint Dfsr;
@@ -66,6 +69,7 @@ public sealed class NvicState
         Vtor = nvic.Vtor;
         Ccr = nvic.Ccr;
         Scr = nvic.Scr;
+        Csselr = nvic.Csselr;
         Cfsr = nvic.Cfsr;
         Hfsr = nvic.Hfsr;
         Dfsr = nvic.Dfsr;
@@ -106,6 +110,7 @@ public sealed class NvicState
         nvic.Vtor = Vtor;
         nvic.Ccr = Ccr;
         nvic.Scr = Scr;
+        nvic.Csselr = Csselr;
         nvic.Cfsr = Cfsr;
         nvic.Hfsr = Hfsr;
         nvic.Dfsr = Dfsr;

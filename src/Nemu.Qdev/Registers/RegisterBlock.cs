@@ -95,7 +95,9 @@ public sealed class RegisterBlock<TOwner> : IMemoryRegionOps
         {
             if (!peek && Log.IsEnabled(LogItem.GuestErrors))
             {
-                Log.Write(LogItem.GuestErrors, $"{_table.DeviceName}: read of write-only register {reg.Name} (offset 0x{reg.Offset:x})");
+                Log.Write(LogItem.GuestErrors, _table.WriteOnlyReadIsBadOffset
+                    ? $"{_table.BadReadPrefix}0x{reg.Offset:x}"
+                    : $"{_table.DeviceName}: read of write-only register {reg.Name} (offset 0x{reg.Offset:x})");
             }
 
             return 0;
@@ -141,7 +143,7 @@ public sealed class RegisterBlock<TOwner> : IMemoryRegionOps
     {
         if (!peek && Log.IsEnabled(LogItem.GuestErrors))
         {
-            Log.Write(LogItem.GuestErrors, $"{_table.DeviceName}: bad {(isWrite ? "write" : "read")} offset 0x{offset:x}");
+            Log.Write(LogItem.GuestErrors, $"{(isWrite ? _table.BadWritePrefix : _table.BadReadPrefix)}0x{offset:x}");
         }
     }
 }

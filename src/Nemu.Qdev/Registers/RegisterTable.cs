@@ -36,6 +36,15 @@ public sealed class RegisterTable<TOwner>
     /// <summary>The name guest-error messages start with (QEMU devices log "&lt;device&gt;: bad read offset 0x…").</summary>
     public string DeviceName { get; }
 
+    /// <summary>Start of the guest-error line for a read that hits no register (the offset follows as 0x…).</summary>
+    public string BadReadPrefix { get; init; } = string.Empty;
+
+    /// <summary>Start of the guest-error line for a write that hits no register.</summary>
+    public string BadWritePrefix { get; init; } = string.Empty;
+
+    /// <summary>A read of a write-only register is logged as a bad read offset (QEMU's NVIC) instead of by name.</summary>
+    public bool WriteOnlyReadIsBadOffset { get; init; }
+
     /// <summary>Bytes of address space the table decodes (the I/O region size).</summary>
     public ulong Size { get; }
 

@@ -18,6 +18,9 @@ public sealed class RegisterTableBuilder<TOwner>
         ImplMaxAccessSize = 4,
     };
 
+    private string? _badReadPrefix;
+    private string? _badWritePrefix;
+
     internal RegisterTableBuilder(string deviceName, ulong size)
     {
         if (size == 0 || size > 1 << 20)
@@ -33,6 +36,18 @@ public sealed class RegisterTableBuilder<TOwner>
     public RegisterTableBuilder<TOwner> Constraints(AccessConstraints constraints)
     {
         _constraints = constraints;
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces the "-d guest_errors" text of accesses that hit no register ("&lt;device&gt;: bad read offset 0x…" by
+    /// default) for devices whose QEMU model words it differently (the NVIC: "NVIC: Bad read offset 0x…"). Reads of
+    /// write-only registers are then reported as bad read offsets too, as such models do.
+    /// </summary>
+    public RegisterTableBuilder<TOwner> BadOffsetMessages(string readPrefix, string writePrefix)
+    {
+        _badReadPrefix = readPrefix;
+        _badWritePrefix = writePrefix;
         return this;
     }
 
@@ -83,5 +98,10 @@ public sealed class RegisterTableBuilder<TOwner>
         return this;
     }
 
-    public RegisterTable<TOwner> Build() => new(_deviceName, _size, _constraints, [.. _registers]);
+    public RegisterTable<TOwner> Build() => new(_deviceName, _size, _constraints, [.. _registers])
+    {
+        BadReadPrefix = _badReadPrefix ?? _deviceName + ": bad read offset ",
+        BadWritePrefix = _badWritePrefix ?? _deviceName + ": bad write offset ",
+        WriteOnlyReadIsBadOffset = _badReadPrefix is not null,
+    };
 }

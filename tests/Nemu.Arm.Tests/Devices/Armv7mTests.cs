@@ -90,6 +90,25 @@ public sealed class Armv7mTests
     }
 
     [Fact]
+    public void CacheIdentificationReadsAsQemuAndMaintenanceWritesAreAccepted()
+    {
+        // Observed on qemu-system-arm 7.2 (mps2-an385 and mps2-an500): CLIDR/CTR read 0, cache maintenance writes
+        // are silent no-ops, and only reading a maintenance register is a bad offset.
+        using var m = new Armv7mMachine("cortex-m7");
+        m.Start();
+        using var log = Nemu.Core.Logging.Log.Capture(Nemu.Core.Logging.LogItem.GuestErrors);
+        Assert.Equal(0u, m.Read32(0xE000ED78));
+        Assert.Equal(0u, m.Read32(0xE000ED7C));
+        m.Write(0xE000ED84, 0x13, 4);
+        Assert.Equal(0x3u, m.Read32(0xE000ED84));
+        m.Write(0xE000EF50, 0, 4);
+        m.Write(0xE000EF5C, 0, 4);
+        m.Write(0xE000EF78, 0, 4);
+        Assert.Equal(0u, m.Read32(0xE000EF50));
+        Assert.Equal(["NVIC: Bad read offset 0xf50"], log.Lines);
+    }
+
+    [Fact]
     public void SysresetreqWithVectkeyRequestsASystemReset()
     {
         using var m = new Armv7mMachine();
