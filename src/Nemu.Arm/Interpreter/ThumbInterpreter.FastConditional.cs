@@ -102,10 +102,8 @@ internal static unsafe partial class ThumbInterpreter
     // d = ConditionPassed() ? result : d, by a mask from the condition table's bit; then ITAdvance.
     private static void SelectAndAdvance(ArmCpu cpu, ref uint d, uint result)
     {
-        var it = cpu.ItState;
-        var nzcv = (Bit(cpu.N) << 3) | (Bit(cpu.Z) << 2) | (Bit(cpu.C) << 1) | Bit(cpu.V);
-        var mask = 0u - (uint)((ConditionTable[it >> 4] >> nzcv) & 1);
+        var mask = 0u - ConditionBit(cpu, cpu.ItState >> 4);
         d = (result & mask) | (d & ~mask);
-        cpu.ItState = (it & 7) == 0 ? (byte)0 : (byte)((it & 0xE0) | ((it << 1) & 0x1F));
+        AdvanceIt(cpu);
     }
 }

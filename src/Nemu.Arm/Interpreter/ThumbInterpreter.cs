@@ -68,10 +68,14 @@ internal static partial class ThumbInterpreter
 
     /// <summary>ConditionPassed for a 4-bit condition code (A7.3): one bit of <see cref="ConditionTable"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool ConditionPassed(ArmCpu cpu, int cond)
+    internal static bool ConditionPassed(ArmCpu cpu, int cond) => ConditionBit(cpu, cond) != 0;
+
+    /// <summary>ConditionPassed as 1 or 0, for branchless selection.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ConditionBit(ArmCpu cpu, int cond)
     {
         var nzcv = (Bit(cpu.N) << 3) | (Bit(cpu.Z) << 2) | (Bit(cpu.C) << 1) | Bit(cpu.V);
-        return ((ConditionTable[cond & 0xF] >> nzcv) & 1) != 0;
+        return (uint)(ConditionTable[cond & 0xF] >> nzcv) & 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -108,6 +112,7 @@ internal static partial class ThumbInterpreter
     }
 
     /// <summary>ITAdvance.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AdvanceIt(ArmCpu cpu)
     {
         cpu.ItState = (cpu.ItState & 7) == 0 ? (byte)0 : (byte)((cpu.ItState & 0xE0) | ((cpu.ItState << 1) & 0x1F));
