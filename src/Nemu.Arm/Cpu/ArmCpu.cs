@@ -45,6 +45,7 @@ public sealed partial class ArmCpu : ICpuRunner
         Features = model.Features;
         _pages = new DecodedPageCache(this);
         _tlb = new SoftTlb(memory, DecodedPage.Shift);
+        Mpu = new Mpu(model.MpuRegions);
     }
 
     public ArmCpuModel Model { get; }

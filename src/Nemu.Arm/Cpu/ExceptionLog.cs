@@ -21,6 +21,15 @@ internal static class ExceptionLog
 
     public static void Write(string message) => Log.Write(LogItem.Int, message);
 
+    /// <summary>Writes a constant message when -d int is on (no formatting cost otherwise).</summary>
+    public static void WriteIfEnabled(string message)
+    {
+        if (Enabled)
+        {
+            Write(message);
+        }
+    }
+
     /// <summary>arm_log_exception.</summary>
     public static void Taking(int excp) =>
         Write(string.Create(CultureInfo.InvariantCulture, $"Taking exception {excp} [{Name(excp)}] on CPU 0"));

@@ -13,7 +13,7 @@ using Nemu.Qdev.Registers;
 namespace Nemu.Arm.Devices;
 
 /// <summary>The <c>nvic_sysregs</c> region's MMIO callbacks.</summary>
-public sealed class ScsRegisters : IMemoryRegionOps
+public sealed partial class ScsRegisters : IMemoryRegionOps
 {
     private const uint StirOffset = 0xF00;
     private static readonly RegisterTable<Nvic> Table = BuildTable();
@@ -125,7 +125,7 @@ public sealed class ScsRegisters : IMemoryRegionOps
         b.Register(0xD80, "CCSIDR", RegisterAccess.ReadOnly);
         b.Register(0xD84, "CSSELR", RegisterAccess.ReadWrite, static n => ref n.Csselr, writeMask: 0xF);
         b.Register(0xD88, "CPACR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.CpacrValue, write: static (n, v, _) => n.Cpu.CpacrValue = v);
-        b.Register(0xD90, "MPU_TYPE", RegisterAccess.ReadOnly);
+        AddMpuRegisters(b);
         b.Register(StirOffset, "STIR", RegisterAccess.WriteOnly, write: static (n, v, _) =>
         {
             var exc = ExceptionNumber.FirstExternal + (int)(v & 0x1FF);

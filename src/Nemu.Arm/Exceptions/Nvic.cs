@@ -174,6 +174,25 @@ public sealed class Nvic
         return true;
     }
 
+    /// <summary>
+    /// armv7m_nvic_set_pending_derived: pends a fault raised while taking another exception (stacking, vector load).
+    /// SEAM: the derived-exception rules (terminal HardFault, DebugMonitor dropped) are issue 4 piece A's.
+    /// </summary>
+    /// <returns>False when the derived exception cannot be taken (Lockup).</returns>
+    public bool SetPendingDerived(int exc) => SetPending(exc);
+
+    /// <summary>armv7m_nvic_set_pending_lazyfp: pends a fault of lazy FP preservation, escalating per FPCCR.*RDY. SEAM.</summary>
+    /// <returns>False for Lockup.</returns>
+    public bool SetPendingLazyFp(int exc) => SetPending(exc);
+
+    /// <summary>armv7m_nvic_get_ready_status: whether <paramref name="exc"/> could be taken now (FPCCR.*RDY). SEAM.</summary>
+    public bool GetReadyStatus(int exc) => exc == ExceptionNumber.HardFault
+        ? ExecutionPriority() > -1
+        : _vectors[exc].Enabled && GroupPriority(_vectors[exc].Priority) < ExecutionPriority();
+
+    /// <summary>armv7m_nvic_neg_prio_requested: FAULTMASK set, or HardFault or NMI active (MPU HFNMIENA applies).</summary>
+    public bool NegPriRequested => _cpu.Faultmask || _vectors[ExceptionNumber.HardFault].Active || _vectors[ExceptionNumber.Nmi].Active;
+
     public void ClearPending(int exc)
     {
         if (_vectors[exc].Pending)

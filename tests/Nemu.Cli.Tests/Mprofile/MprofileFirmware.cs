@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+
+namespace Nemu.Cli.Tests.Mprofile;
+
+/// <summary>
+/// Builds and runs the issue-4 conformance firmware of tests/firmware/mprofile (bNN_name.c with the mp.h kit) on
+/// qemu-system-arm and on Nemu with the same command line, for the differential tests named after the
+/// behaviours of mprofile.md §9.
+/// </summary>
+internal static class MprofileFirmware
+{
+    private static readonly ConcurrentDictionary<string, string> Built = new();
+
+    /// <summary>Builds tests/firmware/mprofile/<paramref name="test"/>.c (cached per variant and defines).</summary>
+    public static string Build(string test, MprofileVariant variant, params string[] defines)
+    {
+        var key = test + "|" + variant.Name + "|" + string.Join(',', defines);
+        return Built.GetOrAdd(key, _ =>
+        {
+            var root = TestFirmware.Root;
+            var common = Path.Combine(root, "common");
+            var kit = Path.Combine(root, "mprofile");
+            string[] console = variant.SemihostingConsole ? [] : ["-DCONSOLE_UART_CMSDK"];
+            string[] args =
+            [
+                .. variant.CFlags, "-mthumb", .. console, .. defines.Select(d => "-D" + d),
+                "-T" + Path.Combine(common, variant.LinkerScript), "-O2", "-ffreestanding", "-fno-common",
+                "-fno-tree-loop-distribute-patterns", "-nostdlib", "-nostartfiles", "-I" + common, "-I" + kit, "-L" + common,
+                Path.Combine(kit, "mp_start.S"), Path.Combine(common, "semihost.S"), Path.Combine(common, "console.c"),
+                Path.Combine(common, "mem.c"), Path.Combine(kit, "mp.c"), Path.Combine(kit, test + ".c"), "-lgcc",
+            ];
+            return CrossCompiler.Build(TestFirmware.TempDirectory(), test + "-" + variant.Name + ".elf", args);
+        });
+    }
+
+    /// <summary>
+    /// The command line both emulators get. m0 (microbit) prints through semihosting only, so its serial port and
+    /// monitor are off instead of sharing stdio.
+    /// </summary>
+    public static string[] Arguments(string elf, MprofileVariant variant, params string[] extra)
+    {
+        string[] console = variant.SemihostingConsole ? ["-display", "none", "-serial", "null", "-monitor", "none"] : ["-nographic"];
+        return ["-M", variant.Board, "-cpu", variant.Cpu, .. console, "-semihosting", "-kernel", elf, .. extra];
+    }
+
+    /// <summary>Runs the image on qemu-system-arm.</summary>
+    public static (int ExitCode, string Out, string Error) RunQemu(string elf, MprofileVariant variant, params string[] extra) =>
+        EmulatorRun.Run(EmulatorRun.Qemu, Arguments(elf, variant, extra), string.Empty, 120);
+
+    /// <summary>Runs the image on Nemu.</summary>
+    public static (int ExitCode, string Out, string Error) RunNemu(string elf, MprofileVariant variant, params string[] extra) =>
+        EmulatorRun.Run(EmulatorRun.Nemu, Arguments(elf, variant, extra), string.Empty, 120);
+
+    /// <summary>
+    /// Builds <paramref name="test"/>, runs it on both emulators and asserts identical standard output, standard
+    /// error and exit status. Returns the console text (stdout for UART variants, stderr for m0) so the caller can
+    /// also assert the behaviour itself: a test must not pass because both emulators did the same wrong thing.
+    /// </summary>
+    public static string AssertSameAsQemu(string test, MprofileVariant variant, params string[] defines)
+    {
+        var elf = Build(test, variant, defines);
+        var qemu = RunQemu(elf, variant);
+        var nemu = RunNemu(elf, variant);
+        var what = $"{test} on {variant} ({variant.Board})";
+        Assert.True(qemu.Out == nemu.Out, $"{what}: stdout differs\n--- qemu\n{qemu.Out}\n--- nemu\n{nemu.Out}");
+        Assert.True(qemu.Error == nemu.Error, $"{what}: stderr differs\n--- qemu\n{qemu.Error}\n--- nemu\n{nemu.Error}");
+        Assert.True(qemu.ExitCode == nemu.ExitCode, $"{what}: exit status qemu {qemu.ExitCode}, nemu {nemu.ExitCode}\n{nemu.Out}{nemu.Error}");
+        return variant.SemihostingConsole ? nemu.Error : nemu.Out;
+    }
+}

@@ -1,0 +1,62 @@
+/* Conformance firmware kit: vector table handling and reports (see mp.h). */
+#include "mp.h"
+
+volatile uint32_t mp_vectors[MP_VECTORS] __attribute__((aligned(256)));
+
+void mp_set_handler(int exc, void (*handler)(void))
+{
+    mp_vectors[exc] = (uint32_t)handler;
+    mp_isb();
+}
+
+void mp_kv(const char *name, uint32_t value)
+{
+    console_puts(name);
+    console_putc('=');
+    console_hex32(value);
+    console_putc(' ');
+}
+
+void mp_end_line(void)
+{
+    console_putc('\n');
+}
+
+void mp_line(const char *text)
+{
+    console_puts(text);
+    console_putc('\n');
+}
+
+void mp_exit(int code)
+{
+    console_flush();
+    semihost_exit(code);
+}
+
+void mp_unexpected(void)
+{
+    console_puts("unexpected exception ");
+    console_dec(mp_ipsr() & 0x1FF);
+    console_putc(' ');
+#if __ARM_ARCH_7M__ || __ARM_ARCH_7EM__
+    mp_kv("cfsr", SCB_CFSR);
+    mp_kv("hfsr", SCB_HFSR);
+    mp_kv("shcsr", SCB_SHCSR);
+#endif
+    mp_end_line();
+    mp_exit(0x7F);
+}
+
+/* Called by mp_start.S before main. */
+void mp_init(void)
+{
+    for (int i = 0; i < MP_VECTORS; i++) {
+        mp_vectors[i] = (uint32_t)mp_unexpected;
+    }
+    extern uint32_t __stack_top;
+    mp_vectors[0] = (uint32_t)&__stack_top;
+    SCB_VTOR = (uint32_t)mp_vectors;
+    mp_isb();
+    console_init();
+}
