@@ -301,32 +301,14 @@ public sealed class Nvic
     /// <summary>nvic_rettobase: at most one exception is active (ICSR.RETTOBASE).</summary>
     public bool RetToBase => _activeCount <= 1;
 
-    /// <summary>
-    /// nvic_isrpending (ICSR.ISRPENDING): an external interrupt is pending. As QEMU, false whenever nothing enabled
-    /// is pending (VECTPENDING = 0), even if a disabled external interrupt is pending.
-    /// </summary>
+    /// <summary>nvic_isrpending (ICSR.ISRPENDING): an external interrupt is pending, enabled or not.</summary>
     public bool IsrPending
     {
         get
         {
-            if (VectPending >= ExceptionNumber.FirstExternal)
-            {
-                return true;
-            }
-
-            if (VectPending == 0)
-            {
-                return false;
-            }
-
             for (var w = 0; w < _pendingBits.Length; w++)
             {
-                var bits = _pendingBits[w];
-                if (w == 0)
-                {
-                    bits &= ~0xFFFFul;
-                }
-
+                var bits = w == 0 ? _pendingBits[0] & ~0xFFFFul : _pendingBits[w];
                 if (bits != 0)
                 {
                     return true;
