@@ -3,10 +3,12 @@
 // CPUID, ICSR, VTOR, AIRCR (VECTKEY, PRIGROUP, SYSRESETREQ), SCR, CCR, SHPR1-3, SHCSR, CFSR/HFSR/DFSR/MMFAR/BFAR,
 // the ID registers, CPACR (CP10/CP11 only; RAZ/WI without an FPU), FPCCR/FPCAR/FPDSCR and MVFR0-2 (ArmCpu.Fp.cs), MPU_TYPE, STIR and the CoreSight ID bytes. Unprivileged accesses are
 // bus errors except STIR with CCR.USERSETMPEND. SysTick (0x010-0x0EF) is its own region (SysTick.cs).
-// Not modelled: the MPU registers beyond MPU_TYPE (reads 0), v6-M's narrower register set (the v7-M registers
-// are visible), the Security Extension alias at 0xE002E000, byte-access restrictions of §4.4.
+// As QEMU 7.2 (checked with tests/firmware/mprofile/b90_register_dump.c): word-only registers log "NVIC: Bad read
+// of size N at offset 0x.." for other sizes and read as zero; v6-M logs bad offsets for ICTR, SCR, SHCSR, HFSR,
+// MMFAR, BFAR, the ID registers, STIR and CCR writes, and reads SHPR1/CFSR as zero; writes to read-only registers
+// are bad write offsets. Not modelled: the Security Extension alias at 0xE002E000.
 using Nemu.Arm.Exceptions;
-using Nemu.Core;
+using Nemu.Core.Logging;
 using Nemu.Memory;
 using Nemu.Qdev.Registers;
 
@@ -16,6 +18,9 @@ namespace Nemu.Arm.Devices;
 public sealed partial class ScsRegisters : IMemoryRegionOps
 {
     private const uint StirOffset = 0xF00;
+
+    // nvic_writel keeps only the FPCCR bits v7-M has: LSPACT, USER, THREAD, HFRDY, MMRDY, BFRDY, MONRDY, LSPEN, ASPEN.
+    private const uint FpccrV7Writable = 0xC000017B;
     private static readonly RegisterTable<Nvic> Table = BuildTable();
     private readonly Nvic _nvic;
     private readonly RegisterBlock<Nvic> _registers;
@@ -27,27 +32,6 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
     }
 
     public AccessConstraints Constraints => Table.Constraints;
-
-    public MemTxResult Read(ulong offset, uint size, MemTxAttrs attrs, out ulong value)
-    {
-        if (attrs.User)
-        {
-            value = 0;
-            return MemTxResult.Error;
-        }
-
-        return _registers.Read(offset, size, attrs, out value);
-    }
-
-    public MemTxResult Write(ulong offset, ulong value, uint size, MemTxAttrs attrs)
-    {
-        if (attrs.User && !(offset == StirOffset && (_nvic.Ccr & 2) != 0))
-        {
-            return MemTxResult.Error;
-        }
-
-        return _registers.Write(offset, value, size, attrs);
-    }
 
     private static RegisterTable<Nvic> BuildTable()
     {
@@ -81,15 +65,10 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
         b.Register(0xD04, "ICSR", RegisterAccess.ReadWrite, read: static (n, _) => ReadIcsr(n), write: static (n, v, _) => WriteIcsr(n, v));
         b.Register(0xD08, "VTOR", RegisterAccess.ReadWrite, static n => ref n.Vtor, writeMask: 0xFFFFFF80);
         b.Register(0xD0C, "AIRCR", RegisterAccess.ReadWrite, read: static (n, _) => 0xFA050000 | ((uint)n.PriGroup << 8), write: static (n, v, _) => WriteAircr(n, v));
-        // SLEEPDEEP (bit 2) reads as zero and ignores writes, as on QEMU 7.2 (which has no deep sleep to enter).
-        b.Register(0xD10, "SCR", RegisterAccess.ReadWrite, static n => ref n.Scr, writeMask: 0x12);
-        b.Register(0xD14, "CCR", RegisterAccess.ReadWrite, static n => ref n.Ccr, writeMask: 0x31B, reset: 1u << 9, write: static (n, _, previous) =>
-        {
-            if (n.Cpu.Model.IsV6M)
-            {
-                n.Ccr = previous;
-            }
-        });
+        // SLEEPDEEP (bit 2) and SLEEPDEEPS (bit 3) read as zero and ignore writes, as on QEMU 7.2 (no deep sleep).
+        // Other bits are stored as written (0xFFFFFFFF reads back 0xFFFFFFF3 on QEMU 7.2).
+        b.Register(0xD10, "SCR", RegisterAccess.ReadWrite, static n => ref n.Scr, writeMask: 0xFFFFFFF3);
+        b.Register(0xD14, "CCR", RegisterAccess.ReadWrite, static n => ref n.Ccr, writeMask: 0x31B, reset: 1u << 9);
         for (var exc = 4; exc < 16; exc++)
         {
             var e = exc;
@@ -134,7 +113,7 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
                 n.SetPending(exc);
             }
         });
-        b.Register(0xF34, "FPCCR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpccrValue, write: static (n, v, _) => n.Cpu.FpccrValue = v);
+        b.Register(0xF34, "FPCCR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpccrValue, write: static (n, v, _) => n.Cpu.FpccrValue = v & FpccrV7Writable);
         b.Register(0xF38, "FPCAR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpcarValue, write: static (n, v, _) => n.Cpu.FpcarValue = v);
         b.Register(0xF3C, "FPDSCR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpdscrValue, write: static (n, v, _) => n.Cpu.FpdscrValue = v);
         // Cache and branch predictor maintenance operations (ARMv7-M B2.2.7): write-only, no caches to maintain.
@@ -208,20 +187,9 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
     private static uint ReadIcsr(Nvic n)
     {
         var value = (uint)n.Cpu.Ipsr;
-        if (n.ActiveCount() <= 1)
-        {
-            value |= 1u << 11;
-        }
-
+        value |= n.RetToBase ? 1u << 11 : 0;
         value |= (uint)(n.VectPending & 0x1FF) << 12;
-        for (var e = ExceptionNumber.FirstExternal; e < n.VectorCount; e++)
-        {
-            if (n.Vector(e).Pending)
-            {
-                value |= 1u << 22;
-                break;
-            }
-        }
+        value |= n.IsrPending ? 1u << 22 : 0;
 
         value |= n.Vector(ExceptionNumber.SysTick).Pending ? 1u << 26 : 0;
         value |= n.Vector(ExceptionNumber.PendSv).Pending ? 1u << 28 : 0;
@@ -260,6 +228,16 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
         if ((value >> 16) != 0x05FA)
         {
             return;
+        }
+
+        if ((value & 2) != 0 && Log.IsEnabled(LogItem.GuestErrors))
+        {
+            Log.Write(LogItem.GuestErrors, "Setting VECTCLRACTIVE when not in DEBUG mode is UNPREDICTABLE");
+        }
+
+        if ((value & 1) != 0 && Log.IsEnabled(LogItem.GuestErrors))
+        {
+            Log.Write(LogItem.GuestErrors, "Setting VECTRESET when not in DEBUG mode is UNPREDICTABLE");
         }
 
         if (!n.Cpu.Model.IsV6M)

@@ -2,15 +2,17 @@
 // Armv7-M ARM B1.5.4 priorities, B3.4 NVIC). Models the non-Security-Extension CPU: priorities with PRIGROUP,
 // pending selection (lowest priority value, then lowest number), execution priority from active exceptions and
 // PRIMASK/BASEPRI/FAULTMASK, escalation of synchronous faults to HardFault (HFSR.FORCED), level-sensitive external
-// inputs that re-pend on completion. Lockup is reported to the CPU (QEMU aborts instead, mprofile.md §8.1).
-// Not modelled: Security Extension banking, derived-exception lockup rules (issue 4), ITNS, STIR from user mode.
+// inputs that re-pend on completion, derived exceptions (set_pending_derived) and lazy-FP faults (set_pending_lazyfp).
+// Lockup is reported to the CPU as a false return (QEMU aborts instead, mprofile.md §8.1). Pending and active vectors
+// are also kept as bitmaps with an active count, so selection and RETTOBASE cost O(set bits), not O(vectors).
+// Not modelled: Security Extension banking (sec_vectors, ITNS, PRIS, BFHFNMINS).
 using Nemu.Arm.Cpu;
 using Nemu.Core.Irq;
 
 namespace Nemu.Arm.Exceptions;
 
 /// <summary>Exception state of one M-profile CPU: vectors, priorities and the SCB fault/status registers.</summary>
-public sealed class Nvic
+public sealed partial class Nvic
 {
     /// <summary>Priority returned when nothing is active ("running priority" = 0x100).</summary>
     public const int NoPriority = 0x100;
@@ -18,6 +20,13 @@ public sealed class Nvic
     private readonly NvicVector[] _vectors;
     private readonly ArmCpu _cpu;
     private readonly int _priorityMask;
+    private const uint FpccrHfRdy = 1 << 4, FpccrMmRdy = 1 << 5, FpccrBfRdy = 1 << 6, FpccrMonRdy = 1 << 8, FpccrUfRdy = 1 << 10;
+
+    // Pending (enabled or not) and active exceptions, one bit per vector, kept in step with _vectors by every method
+    // here; code that changes the records through Vector() calls Recompute, which rebuilds them.
+    private readonly ulong[] _pendingBits;
+    private readonly ulong[] _activeBits;
+    private int _activeCount;
 
     public Nvic(ArmCpu cpu, int numIrq, int numPriorityBits)
     {
@@ -32,6 +41,8 @@ public sealed class Nvic
         NumPriorityBits = Math.Clamp(numPriorityBits, 2, 8);
         _priorityMask = (0xFF << (8 - NumPriorityBits)) & 0xFF;
         _vectors = new NvicVector[ExceptionNumber.FirstExternal + numIrq];
+        _pendingBits = new ulong[(_vectors.Length + 63) / 64];
+        _activeBits = new ulong[_pendingBits.Length];
         IrqInputs = new IrqLine[numIrq];
         for (var i = 0; i < numIrq; i++)
         {
@@ -110,7 +121,7 @@ public sealed class Nvic
         }
 
         _vectors[exc].Priority = (short)(value & _priorityMask);
-        Recompute();
+        Update();
     }
 
     /// <summary>exc_group_prio: the group priority used for preemption.</summary>
@@ -143,73 +154,37 @@ public sealed class Nvic
 
     /// <summary>armv7m_nvic_set_pending: pends <paramref name="exc"/>, escalating synchronous faults to HardFault.</summary>
     /// <returns>False if the escalation is impossible (Lockup).</returns>
-    public bool SetPending(int exc)
-    {
-        if (exc is >= ExceptionNumber.HardFault and <= ExceptionNumber.DebugMonitor)
-        {
-            ref var v = ref _vectors[exc];
-            var execPriority = ExecutionPriority();
-            if (!v.Enabled || GroupPriority(v.Priority) >= execPriority)
-            {
-                if (execPriority <= _vectors[ExceptionNumber.HardFault].Priority)
-                {
-                    return false;
-                }
-
-                if (exc != ExceptionNumber.HardFault)
-                {
-                    Hfsr |= FaultStatus.HfsrForced;
-                }
-
-                exc = ExceptionNumber.HardFault;
-            }
-        }
-
-        if (!_vectors[exc].Pending)
-        {
-            _vectors[exc].Pending = true;
-            Recompute();
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// armv7m_nvic_set_pending_derived: pends a fault raised while taking another exception (stacking, vector load).
-    /// SEAM: the derived-exception rules (terminal HardFault, DebugMonitor dropped) are issue 4 piece A's.
-    /// </summary>
-    /// <returns>False when the derived exception cannot be taken (Lockup).</returns>
-    public bool SetPendingDerived(int exc) => SetPending(exc);
-
-    /// <summary>armv7m_nvic_set_pending_lazyfp: pends a fault of lazy FP preservation, escalating per FPCCR.*RDY. SEAM.</summary>
-    /// <returns>False for Lockup.</returns>
-    public bool SetPendingLazyFp(int exc) => SetPending(exc);
-
-    /// <summary>armv7m_nvic_get_ready_status: whether <paramref name="exc"/> could be taken now (FPCCR.*RDY). SEAM.</summary>
-    public bool GetReadyStatus(int exc) => exc == ExceptionNumber.HardFault
-        ? ExecutionPriority() > -1
-        : _vectors[exc].Enabled && GroupPriority(_vectors[exc].Priority) < ExecutionPriority();
-
-    /// <summary>armv7m_nvic_neg_prio_requested: FAULTMASK set, or HardFault or NMI active (MPU HFNMIENA applies).</summary>
-    public bool NegPriRequested => _cpu.Faultmask || _vectors[ExceptionNumber.HardFault].Active || _vectors[ExceptionNumber.Nmi].Active;
+    public bool SetPending(int exc) => Pend(exc, derived: false);
 
     public void ClearPending(int exc)
     {
         if (_vectors[exc].Pending)
         {
             _vectors[exc].Pending = false;
-            Recompute();
+            ClearBit(_pendingBits, exc);
+            Update();
         }
     }
 
-    /// <summary>armv7m_nvic_acknowledge_irq: the pending exception becomes active; returns its number.</summary>
+    /// <summary>
+    /// armv7m_nvic_acknowledge_irq: the pending exception becomes active; returns its number. The caller must have
+    /// checked <see cref="CanTakePending"/> (QEMU asserts it).
+    /// </summary>
     public int Acknowledge()
     {
         var exc = VectPending;
+        System.Diagnostics.Debug.Assert(exc > ExceptionNumber.Reset && _vectors[exc].Enabled && _vectors[exc].Pending, "acknowledge without a pending exception");
         ref var v = ref _vectors[exc];
-        v.Active = true;
         v.Pending = false;
-        Recompute();
+        ClearBit(_pendingBits, exc);
+        if (!v.Active)
+        {
+            v.Active = true;
+            SetBit(_activeBits, exc);
+            _activeCount++;
+        }
+
+        Update();
         return exc;
     }
 
@@ -221,31 +196,43 @@ public sealed class Nvic
             return -1;
         }
 
-        var retToBase = ActiveCount() <= 1 ? 1 : 0;
+        var retToBase = _activeCount <= 1 ? 1 : 0;
         ref var v = ref _vectors[exc];
         v.Active = false;
+        ClearBit(_activeBits, exc);
+        _activeCount--;
         if (exc >= ExceptionNumber.FirstExternal && v.Level)
         {
             v.Pending = true;
+            SetBit(_pendingBits, exc);
         }
 
-        Recompute();
+        Update();
         return retToBase;
     }
 
     /// <summary>Number of active exceptions.</summary>
-    public int ActiveCount()
-    {
-        var n = 0;
-        for (var i = 1; i < _vectors.Length; i++)
-        {
-            if (_vectors[i].Active)
-            {
-                n++;
-            }
-        }
+    public int ActiveCount() => _activeCount;
 
-        return n;
+    /// <summary>nvic_rettobase: at most one exception is active (ICSR.RETTOBASE).</summary>
+    public bool RetToBase => _activeCount <= 1;
+
+    /// <summary>nvic_isrpending (ICSR.ISRPENDING): an external interrupt is pending, enabled or not.</summary>
+    public bool IsrPending
+    {
+        get
+        {
+            for (var w = 0; w < _pendingBits.Length; w++)
+            {
+                var bits = w == 0 ? _pendingBits[0] & ~0xFFFFul : _pendingBits[w];
+                if (bits != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>An external interrupt input changed level: a rising level pends the interrupt.</summary>
@@ -276,24 +263,67 @@ public sealed class Nvic
         ClearPending(exc);
     }
 
-    /// <summary>nvic_recompute_state: VECTPENDING and the raw execution priority; notifies the CPU.</summary>
+    /// <summary>
+    /// nvic_recompute_state after the vector records were changed directly (register writes, migration, PRIGROUP):
+    /// rebuilds the pending/active bitmaps and the active count, then VECTPENDING and the raw execution priority.
+    /// </summary>
     public void Recompute()
     {
-        var pending = 0;
-        var pendingRaw = int.MaxValue;
-        var activePriority = NoPriority;
+        Array.Clear(_pendingBits);
+        Array.Clear(_activeBits);
+        _activeCount = 0;
         for (var i = 1; i < _vectors.Length; i++)
         {
             ref var v = ref _vectors[i];
-            if (v.Enabled && v.Pending && v.Priority < pendingRaw)
+            if (v.Pending)
             {
-                pending = i;
-                pendingRaw = v.Priority;
+                SetBit(_pendingBits, i);
             }
 
             if (v.Active)
             {
-                activePriority = Math.Min(activePriority, GroupPriority(v.Priority));
+                SetBit(_activeBits, i);
+                _activeCount++;
+            }
+        }
+
+        Update();
+    }
+
+    // The common path (pend, acknowledge, complete): scans only the set bits of the pending and active bitmaps, so a
+    // PendSV or SVC storm costs a few word tests per call whatever the number of interrupts.
+    private void Update()
+    {
+        var pending = 0;
+        var pendingRaw = int.MaxValue;
+        for (var w = 0; w < _pendingBits.Length; w++)
+        {
+            var bits = _pendingBits[w];
+            while (bits != 0)
+            {
+                var i = (w << 6) | System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                ref var v = ref _vectors[i];
+                if (v.Enabled && v.Priority < pendingRaw)
+                {
+                    pending = i;
+                    pendingRaw = v.Priority;
+                }
+            }
+        }
+
+        var activePriority = NoPriority;
+        if (_activeCount != 0)
+        {
+            for (var w = 0; w < _activeBits.Length; w++)
+            {
+                var bits = _activeBits[w];
+                while (bits != 0)
+                {
+                    var i = (w << 6) | System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    activePriority = Math.Min(activePriority, GroupPriority(_vectors[i].Priority));
+                }
             }
         }
 
@@ -302,4 +332,8 @@ public sealed class Nvic
         ExceptionPriority = activePriority;
         _cpu.OnExceptionStateChanged();
     }
+
+    private static void SetBit(ulong[] bits, int i) => bits[i >> 6] |= 1ul << i;
+
+    private static void ClearBit(ulong[] bits, int i) => bits[i >> 6] &= ~(1ul << i);
 }
