@@ -66,43 +66,63 @@ static uint32_t fp_unit(struct fp_state *s, uint32_t u)
 }
 #endif
 
-/* Runs the worker's work; between units (if td is live) checks integrity and yields. */
-static uint32_t run_work(struct task_data *td, const struct task_data *params, int live)
+/* After each unit of a live worker: integrity checks, progress, and a yield every yield_every units. */
+static inline void after_unit(struct task_data *td, const struct task_data *params, uint32_t checksum, uint32_t u, int fp)
+{
+    uint32_t seed = checksum ^ (params->id << 28);
+    td->integrity_failures += reg_check(seed, INTEGRITY_SPINS);
+#if defined(__ARM_FP)
+    if (fp) {
+        td->integrity_failures += fp_check(seed, INTEGRITY_SPINS, params->fpscr ^ 0x10000000u);
+    }
+#else
+    (void)fp;
+#endif
+    td->units_done = u + 1;
+    if ((u + 1) % params->yield_every == 0) {
+        sys_yield();
+    }
+}
+
+/* Integer work: no FP instruction, so the task never gets an FP context (its EXC_RETURN keeps FTYPE = 1). */
+__attribute__((noinline)) static uint32_t int_work(struct task_data *td, const struct task_data *params, int live)
 {
     uint32_t checksum = params->seed;
     uint32_t state = params->seed * 2654435761u;
-#if defined(__ARM_FP)
-    struct fp_state fs = { (float)(params->seed & 0xFF) * 0.01f, 1.5f, 2.0f };
-    if (params->kind == WORK_FP) {
-        set_fpscr(params->fpscr);
-    }
-#endif
     for (uint32_t u = 0; u < params->units; u++) {
-        uint32_t h;
-#if defined(__ARM_FP)
-        if (params->kind == WORK_FP) {
-            h = fp_unit(&fs, u);
-        } else
-#endif
-        {
-            h = int_unit(&state, u);
-        }
-        checksum = rotl(checksum, 3) ^ h;
+        checksum = rotl(checksum, 3) ^ int_unit(&state, u);
         if (live) {
-            uint32_t seed = checksum ^ (params->id << 28);
-            td->integrity_failures += reg_check(seed, INTEGRITY_SPINS);
-#if defined(__ARM_FP)
-            if (params->kind == WORK_FP) {
-                td->integrity_failures += fp_check(seed, INTEGRITY_SPINS, params->fpscr ^ 0x10000000u);
-            }
-#endif
-            td->units_done = u + 1;
-            if ((u + 1) % params->yield_every == 0) {
-                sys_yield();
-            }
+            after_unit(td, params, checksum, u, 0);
         }
     }
     return checksum;
+}
+
+#if defined(__ARM_FP)
+__attribute__((noinline)) static uint32_t fp_work(struct task_data *td, const struct task_data *params, int live)
+{
+    uint32_t checksum = params->seed;
+    struct fp_state fs = { (float)(params->seed & 0xFF) * 0.01f, 1.5f, 2.0f };
+    set_fpscr(params->fpscr);
+    for (uint32_t u = 0; u < params->units; u++) {
+        checksum = rotl(checksum, 3) ^ fp_unit(&fs, u);
+        if (live) {
+            after_unit(td, params, checksum, u, 1);
+        }
+    }
+    return checksum;
+}
+#endif
+
+/* Runs the worker's work; a live worker (td != 0) also checks integrity and yields between units. */
+static uint32_t run_work(struct task_data *td, const struct task_data *params, int live)
+{
+#if defined(__ARM_FP)
+    if (params->kind == WORK_FP) {
+        return fp_work(td, params, live);
+    }
+#endif
+    return int_work(td, params, live);
 }
 
 void worker_main(struct task_data *td)
