@@ -25,16 +25,16 @@ public sealed class RtosTests
         var variant = MprofileVariant.Named(name);
         var args = MprofileFirmware.Arguments(Build(variant), variant);
         var qemu = EmulatorRun.Run(EmulatorRun.Qemu, args, string.Empty, QemuTimeoutSeconds);
-        AssertPasses("qemu-system-arm", qemu);
+        AssertPasses("qemu-system-arm", qemu, variant);
 
         var nemu = EmulatorRun.Run(EmulatorRun.Nemu, args, string.Empty, NemuTimeoutSeconds);
         Assert.True(qemu.Out == nemu.Out, $"rtos on {variant}: stdout differs\n--- qemu\n{qemu.Out}\n--- nemu\n{nemu.Out}\n{nemu.Error}");
         Assert.True(qemu.Error == nemu.Error, $"rtos on {variant}: stderr differs\n--- qemu\n{qemu.Error}\n--- nemu\n{nemu.Error}");
         Assert.Equal(qemu.ExitCode, nemu.ExitCode);
-        AssertPasses("nemu", nemu);
+        AssertPasses("nemu", nemu, variant);
     }
 
-    private static void AssertPasses(string emulator, (int ExitCode, string Out, string Error) run)
+    private static void AssertPasses(string emulator, (int ExitCode, string Out, string Error) run, MprofileVariant variant)
     {
         var what = $"rtos on {emulator}:\n{run.Out}\n{run.Error}";
         Assert.True(run.ExitCode == 0, $"exit status {run.ExitCode}, {what}");
@@ -42,6 +42,11 @@ public sealed class RtosTests
         Assert.True(run.Out.Contains("kernel: MemManage in task 4 cfsr=00000082 ", StringComparison.Ordinal), what);
         Assert.True(run.Out.Contains("DACCVIOL on worker 0's stack, task killed\n", StringComparison.Ordinal), what);
         Assert.True(run.Out.Split('\n').Count(l => l.StartsWith("task ", StringComparison.Ordinal) && l.EndsWith(" integrity_failures=0", StringComparison.Ordinal)) == 4, what);
+        if (variant == MprofileVariant.M4)
+        {
+            Assert.True(run.Out.Contains("kernel: lazily reserved FP frames seen=1 fpcar_errors=0\n", StringComparison.Ordinal), what);
+        }
+
         Assert.True(run.Out.EndsWith("probe: memmanage_kills=1\nrtos: PASS\n", StringComparison.Ordinal), what);
     }
 

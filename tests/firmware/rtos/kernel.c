@@ -45,6 +45,8 @@ static uint32_t current;
 static uint32_t switches;
 static uint32_t final_phase;
 static uint32_t probe_faults;
+static uint32_t lazy_fp_seen;
+static uint32_t lazy_fp_errors;
 struct user_area rtos_user __attribute__((aligned(4096)));
 
 static uint32_t rasr(unsigned size_log2, uint32_t ap, uint32_t xn, uint32_t attrs)
@@ -110,9 +112,28 @@ static int all_workers_done(void)
 
 static void kernel_finish(void) __attribute__((noreturn));
 
-uint32_t kernel_switch(uint32_t sp)
+/*
+ * A task with an FP context that entered an exception from Thread mode reaches PendSV with its FP state still
+ * lazily reserved (the kernel never uses FP before the VSTMDB): FPCCR.LSPACT = 1 and FPCAR = the S0 slot of the
+ * frame on its stack (Armv7-M ARM B1.5.7, B3.2.22-23). When PendSV tail-chains from an exception taken right
+ * after the previous switch-in, the task ran no instruction in between, its frame is the one PendSV built and
+ * LSPACT is 0: nothing to check then.
+ */
+static void check_lazy_fp(uint32_t fpccr, uint32_t fpcar, uint32_t frame)
+{
+    if ((fpccr & 1u) == 0) {
+        return;
+    }
+    lazy_fp_seen = 1;
+    if (fpcar != frame + 0x20u) {
+        lazy_fp_errors++;
+    }
+}
+
+uint32_t kernel_switch(uint32_t sp, uint32_t fpccr, uint32_t fpcar, uint32_t frame)
 {
     tcbs[current].sp = sp;
+    check_lazy_fp(fpccr, fpcar, frame);
     switches++;
     if (switches % RTOS_PROGRESS == 0 && switches <= RTOS_SWITCHES) {
         console_puts("kernel: switches=");
@@ -219,6 +240,14 @@ static void kernel_finish(void)
         console_putc('\n');
         failures += td->integrity_failures + (td->checksum != reference) + (td->units_done != td->units);
     }
+#if defined(__ARM_FP)
+    console_puts("kernel: lazily reserved FP frames seen=");
+    console_dec(lazy_fp_seen);
+    console_puts(" fpcar_errors=");
+    console_dec(lazy_fp_errors);
+    console_putc('\n');
+    failures += lazy_fp_errors + (lazy_fp_seen != 1);
+#endif
     console_puts("probe: memmanage_kills=");
     console_dec(probe_faults);
     console_putc('\n');

@@ -75,7 +75,7 @@ uint32_t reg_check(uint32_t seed, uint32_t spins);
 uint32_t fp_check(uint32_t seed, uint32_t spins, uint32_t fpscr);
 
 /* Kernel entry points called from switch.S. */
-uint32_t kernel_switch(uint32_t sp);
+uint32_t kernel_switch(uint32_t sp, uint32_t fpccr, uint32_t fpcar, uint32_t frame);
 uint32_t kernel_start(void);
 void kernel_svc(uint32_t *frame, uint32_t number);
 

@@ -6,6 +6,7 @@
  * the hardware reserved on the task stack (at FPCAR, with the task's unprivileged access rights: the MPU
  * region of the outgoing task's stack must still be programmed, so the kernel switches regions afterwards).
  * Saved context on the task stack, lowest address first: R4-R11, EXC_RETURN, [S16-S31], hardware frame.
+ * kernel_switch gets (saved SP, FPCCR, FPCAR, PSP at entry); FPCCR and FPCAR are 0 for a task without FP context.
  */
     .syntax unified
     .thumb
@@ -16,10 +17,18 @@
     .global pendsv_handler
 pendsv_handler:
     mrs r0, psp
+    mov r3, r0
+    movs r1, #0
+    movs r2, #0
 #if defined(__ARM_FP)
     tst lr, #0x10
-    it eq
-    vstmdbeq r0!, {s16-s31}
+    bne 1f
+    /* FP context: sample FPCCR and FPCAR before the VSTMDB preserves the lazily reserved S0-S15/FPSCR. */
+    ldr r2, =0xE000EF34
+    ldr r1, [r2]
+    ldr r2, [r2, #4]
+    vstmdb r0!, {s16-s31}
+1:
 #endif
     stmdb r0!, {r4-r11, lr}
     bl kernel_switch
