@@ -22,15 +22,15 @@ public static class MProfileBenchmark
 
     public static int Run(TextWriter output)
     {
-        var root = FindRepositoryRoot();
+        var root = BenchProcess.FindRepositoryRoot();
         var firmware = Path.Combine(root, "tests", "firmware");
         var official = Path.Combine(firmware, "out", "m3");
         if (!File.Exists(Path.Combine(official, "compute.elf")) || !File.Exists(Path.Combine(official, "hello.elf")))
         {
-            RunChecked("bash", [Path.Combine(firmware, "build.sh")], null);
+            BenchProcess.RunChecked("bash", [Path.Combine(firmware, "build.sh")]);
         }
 
-        var nemuDll = Path.Combine(AppContext.BaseDirectory, "nemu-system-arm.dll");
+        var nemuDll = BenchProcess.NemuDll;
         var scratch = Directory.CreateTempSubdirectory("nemu-mprofile-");
         try
         {
@@ -51,8 +51,8 @@ public static class MProfileBenchmark
 
             // Same guest output on both emulators, so they ran the same work.
             var expected = $"compute: iterations={WorkIterations} checksum=";
-            var qemuLine = RunChecked("qemu-system-arm", Args(work, "stdio"), null).Trim();
-            var nemuLine = RunChecked("dotnet", [nemuDll, .. Args(work, "stdio")], null).Trim();
+            var qemuLine = BenchProcess.RunChecked("qemu-system-arm", Args(work, "stdio")).Trim();
+            var nemuLine = BenchProcess.RunChecked("dotnet", [nemuDll, .. Args(work, "stdio")]).Trim();
             if (!qemuLine.StartsWith(expected, StringComparison.Ordinal) || qemuLine != nemuLine)
             {
                 output.WriteLine($"guest output differs: qemu '{qemuLine}', nemu '{nemuLine}'");
@@ -76,24 +76,11 @@ public static class MProfileBenchmark
     private static double Mips(TextWriter output, string name, string program, string[] prefix,
         Func<string, string, string[]> args, string hello, string work, double instructions)
     {
-        var startup = BestSeconds(program, [.. prefix, .. args(hello, "null")]);
-        var total = BestSeconds(program, [.. prefix, .. args(work, "null")]);
+        var startup = BenchProcess.BestSeconds(program, [.. prefix, .. args(hello, "null")], Repeats);
+        var total = BenchProcess.BestSeconds(program, [.. prefix, .. args(work, "null")], Repeats);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name}: workload {total:F3} s, start-up (hello) {startup:F3} s, best of {Repeats}"));
         return instructions / (total - startup) / 1e6;
-    }
-
-    private static double BestSeconds(string program, string[] args)
-    {
-        var best = double.MaxValue;
-        for (var i = 0; i < Repeats; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            RunChecked(program, args, null);
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
-        }
-
-        return best;
     }
 
     private static long CountInstructions(string elf)
@@ -134,55 +121,12 @@ public static class MProfileBenchmark
     private static string BuildWithIterations(string firmware, string scratch, int iterations)
     {
         var copy = Path.Combine(scratch, $"firmware-{iterations}");
-        RunChecked("cp", ["-r", firmware, copy], null);
+        BenchProcess.RunChecked("cp", ["-r", firmware, copy]);
         Directory.Delete(Path.Combine(copy, "out"), recursive: true);
         var wrapper = Path.Combine(scratch, $"cc-{iterations}.sh");
         File.WriteAllText(wrapper, $"#!/bin/sh\nexec arm-none-eabi-gcc -DITERATIONS={iterations} \"$@\"\n");
-        RunChecked("chmod", ["+x", wrapper], null);
-        RunChecked("bash", [Path.Combine(copy, "build.sh")], new() { ["CC"] = wrapper });
+        BenchProcess.RunChecked("chmod", ["+x", wrapper]);
+        BenchProcess.RunChecked("bash", [Path.Combine(copy, "build.sh")], new() { ["CC"] = wrapper });
         return Path.Combine(copy, "out", "m3", "compute.elf");
-    }
-
-    private static string RunChecked(string program, string[] args, Dictionary<string, string>? environment)
-    {
-        var info = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        foreach (var (key, value) in environment ?? [])
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {stderr.Result}");
-        }
-
-        return stdout;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Nemu.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find Nemu.sln above " + AppContext.BaseDirectory);
     }
 }

@@ -14,8 +14,10 @@ public static class Program
                 return 0;
             case "mprofile":
                 return MProfileBenchmark.Run(Console.Out);
+            case "exceptions":
+                return ExceptionBenchmark.Run(Console.Out);
             default:
-                Console.Error.WriteLine($"unknown benchmark '{name}' (known: memory, mprofile)");
+                Console.Error.WriteLine($"unknown benchmark '{name}' (known: memory, mprofile, exceptions)");
                 return 1;
         }
     }
