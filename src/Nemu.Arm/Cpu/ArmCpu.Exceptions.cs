@@ -1,10 +1,15 @@
 // The exception model entry points, named after the Armv7-M ARM pseudocode (B1.5.5 TakeReset, B1.5.6
-// ExceptionEntry/PushStack/ExceptionTaken, B1.5.8 ExceptionReturn) as QEMU implements them (m_helper.c; mprofile.md
-// §1.2, §2.2-§2.4, §3, §6.1). Frame: 8 words, STKALIGN padding with xPSR bit 9, EXC_RETURN 0xFFFFFFF1/9/D.
-// Stacking/unstacking bus errors set STKERR/UNSTKERR and pend a BusFault (taken as the next exception); the
-// derived-exception, tail-chaining and late-arrival details of mprofile.md §2.7-§2.8 are left to issue 4 (here a
-// pending exception that can preempt at return is simply taken next, which pushes a new frame).
-// Not modelled: FP frames, Security Extension, MPU stacking faults, vector-table read faults (→ Lockup here).
+// ExceptionEntry/PushStack/ExceptionTaken, B1.5.8 ExceptionReturn) with the structure QEMU gave them in the Feb-2018
+// series (seed 000; m_helper.c arm_v7m_cpu_do_interrupt, v7m_push_stack, v7m_exception_taken, arm_v7m_load_vector,
+// do_v7m_exception_exit; mprofile.md §1.2, §2.2-§2.8, §3, §6.1). Every step that can fault (the frame push through
+// StackWrite, the vector load through the memory system) runs before the NVIC acknowledges anything: a fault there
+// pends a derived exception that competes with the original in the next "get pending info", and the original stays
+// pending. Exception return runs QEMU's order: integrity checks and tail-chaining act on the existing frame, the
+// unstacking keeps partial pops and tail-chains on a fault, and only a v7-M IPSR/EXC_RETURN mode mismatch pushes a
+// new frame. Lockup (a terminal derived HardFault that cannot be taken, an escalation that cannot be made) stops the
+// core through EnterLockup where QEMU aborts (mprofile.md §8.1).
+// Not modelled: the Security Extension (callee stacking, FNC_RETURN, banked state), v8-M stack limits, CLRONRET.
+using System.Globalization;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
 using Nemu.Core.Logging;
@@ -14,7 +19,14 @@ namespace Nemu.Arm.Cpu;
 /// <summary>Reset, exception entry and exception return.</summary>
 public sealed partial class ArmCpu
 {
-    private const uint ExcReturnHandler = 0xFFFFFFF1, ExcReturnThreadMsp = 0xFFFFFFF9, ExcReturnThreadPsp = 0xFFFFFFFD;
+    // EXC_RETURN fields (mprofile.md §1.2): RES1 prefix with S, DCRS and ES set as v7-M has them, then SPSEL b2,
+    // MODE b3 (Thread), FTYPE b4 (no FP frame).
+    private const uint ExcReturnBase = 0xFFFFFFE1, ExcReturnSpsel = 1 << 2, ExcReturnMode = 1 << 3, ExcReturnFtype = 1 << 4;
+    private const uint XpsrSpRealign = 1 << 9;
+    private const uint CcrStkAlign = 1 << 9, CcrNonBaseThrdEna = 1 << 0;
+
+    // A -d int line QEMU left without its newline: written in front of the next exception-log line.
+    private string _partialLogLine = string.Empty;
 
     /// <summary>TakeReset: Thread mode, privileged, MSP; SP and PC from the vector table at VTOR.</summary>
     public void TakeReset()
@@ -51,6 +63,7 @@ public sealed partial class ArmCpu
         }
 
         _entryCauseLogged = false;
+        _partialLogLine = string.Empty;
         R[13] = sp & ~3u;
         R[15] = pc & ~1u;
         Thumb = (pc & 1) != 0;
@@ -62,176 +75,156 @@ public sealed partial class ArmCpu
         }
     }
 
-    /// <summary>Takes the highest-priority pending exception (it must be able to preempt).</summary>
+    /// <summary>
+    /// Takes the highest-priority pending exception (it must be able to preempt): arm_v7m_cpu_do_interrupt's tail.
+    /// EXC_RETURN is built before stacking (spec §2.2), the frame is pushed on the current stack and the exception
+    /// actually taken is whatever is highest after the push (a stacking fault may have pended a derived one).
+    /// </summary>
     internal void TakePendingException()
     {
         OnExceptionEntry();
-        var lr = (Ipsr != 0 ? ExcReturnHandler : ControlSpsel ? ExcReturnThreadPsp : ExcReturnThreadMsp);
-        PushStack(R[15]);
-        ExceptionTaken(lr);
+        var lr = ExcReturnBase | (ControlSpsel ? ExcReturnSpsel : 0) | (ControlFpca ? 0 : ExcReturnFtype)
+            | (Ipsr == 0 ? ExcReturnMode : 0);
+        var ignoreStackFaults = PushStack();
+        ExceptionTaken(lr, tailChain: false, ignoreStackFaults);
     }
 
-    /// <summary>PushStack: the 8-word frame on the current stack, 8-byte aligned per CCR.STKALIGN.</summary>
-    private void PushStack(uint returnAddress)
+    /// <summary>
+    /// PushStack (v7m_push_stack): the basic frame (0x20 bytes) or, with CONTROL.FPCA, the extended one (0x68) on the
+    /// current stack, through the MPU with the pre-entry privilege. STKALIGN (always for an FP frame, B1.5.7) pads the
+    /// frame to 8 bytes and records it in xPSR bit 9. The words stop at the first failure; SP takes the frame address
+    /// even then.
+    /// </summary>
+    /// <returns>True when a write failed (ignore_stackfaults for the rest of this entry).</returns>
+    private bool PushStack()
     {
         var sp = R[13];
         var xpsr = Xpsr;
-        if ((sp & 4) != 0 && (Nvic.Ccr & (1u << 9)) != 0)
+        var fpca = ControlFpca;
+        if ((sp & 4) != 0 && (fpca || (Nvic.Ccr & CcrStkAlign) != 0))
         {
             sp -= 4;
-            xpsr |= 1u << 9;
+            xpsr |= XpsrSpRealign;
         }
 
-        var frame = sp - 0x20;
-        var attrs = Attrs(IsPrivileged);
-        Span<uint> words = [R[0], R[1], R[2], R[3], R[12], R[14], returnAddress, xpsr];
-        for (var i = 0; i < words.Length; i++)
+        var frame = sp - (fpca ? 0x68u : 0x20u);
+        var privileged = IsPrivileged;
+        var negPri = Nvic.NegPriRequested;
+        var ok = StackWrite(frame, R[0], privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x04, R[1], privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x08, R[2], privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x0C, R[3], privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x10, R[12], privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x14, R[14], privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x18, R[15], privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x1C, xpsr, privileged, negPri, StackMode.Normal);
+        if (fpca)
         {
-            if (Memory.Write(new GuestAddress(frame + (uint)(4 * i)), words[i], 4, attrs) != MemTxResult.Ok)
-            {
-                if (ExceptionLog.Enabled)
-                {
-                    ExceptionLog.Write("...BusFault with BFSR.STKERR");
-                }
-
-                Nvic.Cfsr |= FaultStatus.StkErr;
-                Nvic.SetPending(ExceptionNumber.BusFault);
-                break;
-            }
+            ok = PushFpContext(frame, privileged, negPri, ok);
         }
 
         R[13] = frame;
+        return !ok;
     }
 
-    /// <summary>ExceptionTaken: acknowledge, switch to Handler mode on MSP, branch to the vector.</summary>
-    private void ExceptionTaken(uint lr)
+    /// <summary>
+    /// ExceptionTaken (v7m_exception_taken): "get pending info" for the highest pending exception, the vector load
+    /// (a failure pends a derived HardFault and starts again as a tail-chain), then the commit: acknowledge (the only
+    /// place an exception becomes active), Handler mode on MSP, monitor and IT cleared, CONTROL.FPCA cleared, LR, PC.
+    /// </summary>
+    private void ExceptionTaken(uint lr, bool tailChain, bool ignoreStackFaults)
     {
+        // ignore_stackfaults only matters for the v8-M callee-saves push, which v6-M/v7-M cores do not make.
+        _ = ignoreStackFaults;
         var nvic = Nvic;
         var exc = nvic.VectPending;
-        if (ExceptionLog.Enabled)
+        var log = ExceptionLog.Enabled;
+        if (log)
         {
-            ExceptionLog.TakingPending(exc, nvic.Vtor + (uint)(4 * exc));
+            ExceptionLog.Write(_partialLogLine + string.Create(CultureInfo.InvariantCulture, $"...taking pending nonsecure exception {exc}"));
+            _partialLogLine = string.Empty;
         }
 
-        if (!ReadVector(nvic.Vtor + (uint)(4 * exc), out var vector))
+        if (exc == 0)
         {
-            nvic.Hfsr |= FaultStatus.HfsrVectTbl | FaultStatus.HfsrForced;
-            EnterLockup($"cannot read vector {exc} at 0x{nvic.Vtor + (uint)(4 * exc):x8}");
+            // Nothing is pending although an entry was started: only a lockup on the way can get here.
+            if (State != ArmCpuRunState.Lockup)
+            {
+                EnterLockup("exception entry with no pending exception");
+            }
+
+            return;
+        }
+
+        if (tailChain)
+        {
+            if (!HasFp)
+            {
+                lr |= ExcReturnFtype;
+            }
+
+            lr |= 0xFF000000;
+        }
+
+        if (!LoadVector(exc, log, out var vector))
+        {
+            if (State == ArmCpuRunState.Lockup)
+            {
+                return;
+            }
+
+            // QEMU logs this line without a newline: its next line ("...taking pending ...") continues it.
+            _partialLogLine = log ? "...derived exception on vector table load" : string.Empty;
+            ExceptionTaken(lr, tailChain: true, ignoreStackFaults: true);
             return;
         }
 
         EventRegister = true;
         nvic.Acknowledge();
-        SwitchStack(false);
         Ipsr = exc;
         ControlSpsel = false;
+        SwitchStack(false);
         ExclusiveValid = false;
+        ControlFpca = false;
         ItState = 0;
         R[14] = lr;
         R[15] = vector & ~1u;
         Thumb = (vector & 1) != 0;
-        if (ExceptionLog.Enabled)
+        if (log)
         {
-            ExceptionLog.Write($"...loaded new PC 0x{vector:x}");
+            ExceptionLog.Write(string.Create(CultureInfo.InvariantCulture, $"...loaded new PC 0x{vector:x}"));
         }
+
+        OnMmuIndexChanged();
     }
 
     /// <summary>
-    /// ExceptionReturn (do_v7m_exception_exit) for an EXC_RETURN value written to PC in Handler mode by BX, POP,
-    /// LDR or LDM. Integrity failures raise UsageFault INVPC on the current frame.
+    /// arm_v7m_load_vector: a privileged read through the memory system that never consults the MPU (default map).
+    /// A failure sets HFSR.VECTTBL and FORCED and pends HardFault as a derived exception; a HardFault that cannot be
+    /// taken (its priority is not above the exception being entered: the HardFault or NMI vector itself) is a lockup.
     /// </summary>
-    internal void ExceptionReturn(uint excReturn)
+    private bool LoadVector(int exc, bool log, out uint vector)
     {
         var nvic = Nvic;
-        var exc = Ipsr;
-        if (ExceptionLog.Enabled)
+        var address = nvic.Vtor + (uint)(4 * exc);
+        if (log)
         {
-            ExceptionLog.Taking(ExceptionLog.ExcpExceptionExit);
-            ExceptionLog.Write($"Exception return: magic PC {excReturn:x} previous exception {exc}");
+            ExceptionLog.Write(string.Create(CultureInfo.InvariantCulture, $"...loading from element {exc} of non-secure vector table at 0x{address:x}"));
         }
 
-        if (exc != ExceptionNumber.Nmi)
+        if (TlbReadWord(address, out vector) || ReadVector(address, out vector))
         {
-            Faultmask = false;
+            return true;
         }
 
-        var retToBase = nvic.Complete(exc);
-        var mode = excReturn & 0xF;
-        var valid = retToBase >= 0 && mode is 0x1 or 0x9 or 0xD
-            && !(mode != 0x1 && retToBase == 0 && (nvic.Ccr & 1) == 0);
-        if (!valid)
+        nvic.Hfsr |= FaultStatus.HfsrVectTbl | FaultStatus.HfsrForced;
+        var priority = nvic.Vector(exc).Priority;
+        if (!nvic.SetPendingDerived(ExceptionNumber.HardFault) || priority <= nvic.Vector(ExceptionNumber.HardFault).Priority)
         {
-            if (ExceptionLog.Enabled)
-            {
-                ExceptionLog.Write("...taking UsageFault on existing stackframe: failed exception return integrity check");
-            }
-
-            _entryCauseLogged = true;
-            R[15] = excReturn;
-            RaiseFault(ExceptionNumber.UsageFault, FaultStatus.InvPc);
-            return;
+            EnterLockup(string.Create(CultureInfo.InvariantCulture, $"can't take terminal derived exception (original exception priority {priority})"));
         }
 
-        var toThread = mode != 0x1;
-        var toPsp = mode == 0xD;
-        Ipsr = toThread ? 0 : Ipsr;
-        ControlSpsel = toPsp;
-        SwitchStack(toThread && toPsp);
-        var frame = R[13];
-        var attrs = Attrs(IsPrivileged);
-        Span<uint> words = stackalloc uint[8];
-        for (var i = 0; i < 8; i++)
-        {
-            if (Memory.Read(new GuestAddress(frame + (uint)(4 * i)), 4, attrs, out var w) != MemTxResult.Ok)
-            {
-                if (ExceptionLog.Enabled)
-                {
-                    ExceptionLog.Write("...BusFault with BFSR.UNSTKERR");
-                    ExceptionLog.Write("...derived exception on unstacking");
-                }
-
-                _entryCauseLogged = true;
-                nvic.Cfsr |= FaultStatus.UnstkErr;
-                nvic.SetPending(ExceptionNumber.BusFault);
-                RequestExceptionCheck();
-                return;
-            }
-
-            words[i] = (uint)w;
-        }
-
-        R[0] = words[0];
-        R[1] = words[1];
-        R[2] = words[2];
-        R[3] = words[3];
-        R[12] = words[4];
-        R[14] = words[5];
-        R[15] = words[6] & ~1u;
-        var xpsr = words[7];
-        R[13] = (frame + 0x20) | ((xpsr >> 9) & 1) * 4;
-        Xpsr = xpsr;
-        Ipsr = (int)(xpsr & 0x1FF);
-        if (toThread == (Ipsr != 0))
-        {
-            if (ExceptionLog.Enabled)
-            {
-                ExceptionLog.Write("...taking UsageFault on new stackframe: failed exception return integrity check");
-            }
-
-            _entryCauseLogged = true;
-            SwitchStack(UsingPsp);
-            RaiseFault(ExceptionNumber.UsageFault, FaultStatus.InvPc);
-        }
-
-        else if (ExceptionLog.Enabled)
-        {
-            ExceptionLog.Write("...successful exception return");
-        }
-
-        SwitchStack(UsingPsp);
-        ExclusiveValid = false;
-        EventRegister = true;
-        RequestExceptionCheck();
+        return false;
     }
 
     private bool ReadVector(uint address, out uint value)

@@ -1,9 +1,14 @@
 // Stack accesses made by exception entry, return and lazy FP preservation (Armv7-M ARM B1.5.6 PushStack,
-// B1.5.8 PopStack; QEMU v7m_stack_write/v7m_stack_read; mprofile.md §2.2, §2.5, seed 000). Each word goes
-// through the MPU with the privilege and negative-priority state of the context that owns the stack, then the
-// bus. A failure records the stacking fault status and pends the fault as StackMode says; nothing throws.
+// B1.5.8 PopStack; QEMU v7m_stack_write/v7m_stack_read; mprofile.md §2.3, §2.7, §3 step 14, seed 000). Each word is
+// tried in the data SoftTlb first (a hit is RAM the MPU allows for the accessing context: the TLB of that context
+// only caches pages the MPU permits); on a miss it goes through the MPU with the privilege and negative-priority
+// state of the context that owns the stack, then the bus. A failure records the stacking fault status (never MMFAR
+// or BFAR) and pends the fault as StackMode says; nothing throws. No allocation and no formatting here: these run
+// 16 times per exception entry and return.
+using System.Runtime.CompilerServices;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
+using Nemu.Memory;
 
 namespace Nemu.Arm.Cpu;
 
@@ -12,38 +17,81 @@ public sealed partial class ArmCpu
 {
     /// <summary>v7m_stack_write: one word of an exception frame.</summary>
     /// <returns>False when the write failed (the fault has been recorded and pended per <paramref name="mode"/>).</returns>
-    internal bool StackWrite(uint address, uint value, bool privileged, bool negPri, StackMode mode)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool StackWrite(uint address, uint value, bool privileged, bool negPri, StackMode mode) =>
+        StackTlb(privileged, negPri).TryWrite(address, value, 4) || StackWriteSlow(address, value, privileged, negPri, mode);
+
+    /// <summary>v7m_stack_read: one word of a frame being unstacked; a failure pends the fault normally.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool StackRead(uint address, bool privileged, bool negPri, out uint value)
+    {
+        if (StackTlb(privileged, negPri).TryRead(address, 4, out var v))
+        {
+            value = (uint)v;
+            return true;
+        }
+
+        return StackReadSlow(address, privileged, negPri, out value);
+    }
+
+    /// <summary>
+    /// The data TLB that holds translations for an access with this privilege and negative-priority state. The one
+    /// place stacking names the TLB: the MPU keeps one per context (issue 4 piece C) and this picks it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private SoftTlb StackTlb(bool privileged, bool negPri)
+    {
+        _ = privileged;
+        _ = negPri;
+        return _tlb;
+    }
+
+    /// <summary>A word from a RAM/ROM page already cached in the current data TLB (vector loads; never faults).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TlbReadWord(uint address, out uint value)
+    {
+        var hit = _tlb.TryRead(address, 4, out var v);
+        value = (uint)v;
+        return hit;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool StackWriteSlow(uint address, uint value, bool privileged, bool negPri, StackMode mode)
     {
         if (!MpuAllows(address, MpuAccess.Write, privileged, negPri))
         {
-            return StackFault(mode, FaultStatus.MstkErr, FaultStatus.MlspErr, ExceptionNumber.MemManage, "...MemManageFault with CFSR.MSTKERR");
+            return StackFault(mode, FaultStatus.MstkErr, FaultStatus.MlspErr, ExceptionNumber.MemManage,
+                "...MemManageFault with CFSR.MSTKERR", "...MemManageFault with CFSR.MLSPERR");
         }
 
+        BeforeDeviceAccess();
         if (Memory.Write(new GuestAddress(address), value, 4, Attrs(privileged)) != MemTxResult.Ok)
         {
-            return StackFault(mode, FaultStatus.StkErr, FaultStatus.LspErr, ExceptionNumber.BusFault, "...BusFault with BFSR.STKERR");
+            return StackFault(mode, FaultStatus.StkErr, FaultStatus.LspErr, ExceptionNumber.BusFault,
+                "...BusFault with BFSR.STKERR", "...BusFault with BFSR.LSPERR");
         }
 
         return true;
     }
 
-    /// <summary>v7m_stack_read: one word of an exception frame being unstacked; a failure pends the fault normally.</summary>
-    internal bool StackRead(uint address, bool privileged, bool negPri, out uint value)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool StackReadSlow(uint address, bool privileged, bool negPri, out uint value)
     {
         value = 0;
         if (!MpuAllows(address, MpuAccess.Read, privileged, negPri))
         {
             ExceptionLog.WriteIfEnabled("...MemManageFault with CFSR.MUNSTKERR");
             Nvic.Cfsr |= FaultStatus.MunstkErr;
-            Nvic.SetPending(ExceptionNumber.MemManage);
+            PendStackFault(ExceptionNumber.MemManage, derived: false);
             return false;
         }
 
+        BeforeDeviceAccess();
         if (Memory.Read(new GuestAddress(address), 4, Attrs(privileged), out var v) != MemTxResult.Ok)
         {
             ExceptionLog.WriteIfEnabled("...BusFault with BFSR.UNSTKERR");
             Nvic.Cfsr |= FaultStatus.UnstkErr;
-            Nvic.SetPending(ExceptionNumber.BusFault);
+            PendStackFault(ExceptionNumber.BusFault, derived: false);
             return false;
         }
 
@@ -51,21 +99,45 @@ public sealed partial class ArmCpu
         return true;
     }
 
-    private bool StackFault(StackMode mode, uint cfsr, uint lazyCfsr, int exc, string log)
+    private bool StackFault(StackMode mode, uint cfsr, uint lazyCfsr, int exc, string log, string lazyLog)
     {
         switch (mode)
         {
             case StackMode.Normal:
                 ExceptionLog.WriteIfEnabled(log);
                 Nvic.Cfsr |= cfsr;
-                Nvic.SetPendingDerived(exc);
+                PendStackFault(exc, derived: true);
+                break;
+            case StackMode.IgnoreFaults:
+                // The first fault of this entry was pended already; only the status is recorded (QEMU STACK_IGNFAULTS).
+                ExceptionLog.WriteIfEnabled(log);
+                Nvic.Cfsr |= cfsr;
                 break;
             case StackMode.LazyFp:
+                ExceptionLog.WriteIfEnabled(lazyLog);
                 Nvic.Cfsr |= lazyCfsr;
-                Nvic.SetPendingLazyFp(exc);
+                if (!Nvic.SetPendingLazyFp(exc))
+                {
+                    EnterLockup("can't escalate to HardFault during lazy FP register stacking");
+                }
+
                 break;
         }
 
         return false;
+    }
+
+    /// <summary>Pends a stacking fault (derived on entry, normal on return); an impossible escalation is a lockup.</summary>
+    private void PendStackFault(int exc, bool derived)
+    {
+        var nvic = Nvic;
+        if (derived ? nvic.SetPendingDerived(exc) : nvic.SetPending(exc))
+        {
+            return;
+        }
+
+        EnterLockup(derived
+            ? "can't take terminal derived exception"
+            : "can't escalate " + exc + " to HardFault (current priority " + nvic.ExecutionPriority() + ")");
     }
 }

@@ -86,10 +86,7 @@ public sealed partial class ArmCpu
     /// <summary>A fault is being raised: log it as QEMU does and remember that the coming entry is explained.</summary>
     private void OnFaultRaised(int exception, uint cfsrBits)
     {
-        if ((cfsrBits & FaultStatus.InvPc) == 0)
-        {
-            _entryCauseLogged = true;
-        }
+        _entryCauseLogged = true;
 
         if (ExceptionLog.Enabled)
         {

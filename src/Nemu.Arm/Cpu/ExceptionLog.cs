@@ -3,8 +3,9 @@
 // target/arm/cpu.c arm_cpu_reset): "Taking exception N [name] on CPU 0" with QEMU's internal exception number
 // (EXCP_UDEF 1, EXCP_SWI 2, EXCP_PREFETCH_ABORT 3, EXCP_DATA_ABORT 4, EXCP_IRQ 5, EXCP_BKPT 7, EXCP_EXCEPTION_EXIT 8,
 // EXCP_SEMIHOST 16, EXCP_NOCP 17, EXCP_INVSTATE 18, EXCP_DIVBYZERO 23) followed by the "..." detail lines.
-// Not modelled: Security Extension and FP variants of the messages, tail-chaining ("...tailchaining to pending
-// exception": Nemu unstacks, then takes the pending exception as a new entry).
+// The entry and return lines themselves ("...taking pending nonsecure exception", "...tailchaining to pending
+// exception", "...derived exception on ...", the integrity-check lines) are written where they happen in
+// ArmCpu.Exceptions.cs, ArmCpu.ExceptionReturn.cs and ArmCpu.Stack.cs. Not modelled: Security Extension variants.
 using System.Globalization;
 using Nemu.Arm.Exceptions;
 using Nemu.Core.Logging;
@@ -76,13 +77,6 @@ internal static class ExceptionLog
                 Taking(ExcpBkpt);
                 break;
         }
-    }
-
-    /// <summary>v7m_exception_taken and arm_v7m_load_vector, up to the vector read.</summary>
-    public static void TakingPending(int exc, uint vectorAddress)
-    {
-        Write(string.Create(CultureInfo.InvariantCulture, $"...taking pending nonsecure exception {exc}"));
-        Write(string.Create(CultureInfo.InvariantCulture, $"...loading from element {exc} of non-secure vector table at 0x{vectorAddress:x}"));
     }
 
     public static string Name(int excp) => excp switch
