@@ -9,6 +9,7 @@
 // they were checked for. MemManage status: data DACCVIOL|MMARVALID with MMFAR, fetch IACCVIOL without MMFAR.
 using System.Diagnostics.CodeAnalysis;
 using Nemu.Arm.Exceptions;
+using Nemu.Core.State;
 using Nemu.Memory;
 
 namespace Nemu.Arm.Cpu;
@@ -149,6 +150,38 @@ public sealed partial class ArmCpu
         }
 
         return true;
+    }
+
+    private void SaveMpuState(ArmCpuState s)
+    {
+        s.MpuCtrl = Mpu.Ctrl;
+        s.MpuRnr = Mpu.Rnr;
+        for (var i = 0; i < ArmCpuState.MpuRegionSlots; i++)
+        {
+            var rasr = i < Mpu.RegionCount ? Mpu.RegionAttributes(i) : 0;
+            s.MpuRbar[i] = i < Mpu.RegionCount ? Mpu.RegionBase(i) : 0;
+            s.MpuRsr[i] = rasr & 0xFFFF;
+            s.MpuRacr[i] = rasr >> 16;
+        }
+    }
+
+    // Before version 3 the MPU was not migrated (nor implemented): it loads as reset.
+    private void LoadMpuState(ArmCpuState s)
+    {
+        if (s.MpuRnr >= Math.Max(1, Mpu.RegionCount) || s.MpuCtrl > 7)
+        {
+            throw new StateLoadException($"cpu: invalid mpu_ctrl 0x{s.MpuCtrl:x} or pmsav7.rnr {s.MpuRnr}");
+        }
+
+        Span<uint> rasr = stackalloc uint[ArmCpuState.MpuRegionSlots];
+        for (var i = 0; i < rasr.Length; i++)
+        {
+            rasr[i] = (s.MpuRsr[i] & 0xFFFF) | (s.MpuRacr[i] << 16);
+        }
+
+        Mpu.Load(s.MpuCtrl, s.MpuRnr, s.MpuRbar, rasr);
+        _mpuContext = -1;
+        OnMmuIndexChanged();
     }
 
     private bool MpuDataFault(uint address)
