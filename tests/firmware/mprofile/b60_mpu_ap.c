@@ -54,6 +54,8 @@ int main(void)
     /* LDRT/STRT in privileged code use unprivileged permissions: AP=1 (privileged RW only) faults. */
     mpu_region(5, AREA, RASR(1, 0, 0, 11));
     mpu_set_ctrl(MPU_CTRL_ENABLE | MPU_CTRL_PRIVDEFENA);
+    /* A privileged load of the same page first: a cached privileged translation must not serve LDRT. */
+    uint32_t ldr = mpu_try_read(AREA + 0x48);
     uint32_t n = mpu_faults;
     mpu_ldrt(AREA + 0x40);
     uint32_t ldrt = mpu_faults != n;
@@ -61,7 +63,6 @@ int main(void)
     n = mpu_faults;
     mpu_strt(AREA + 0x44, 1);
     uint32_t strt = mpu_faults != n;
-    uint32_t ldr = mpu_try_read(AREA + 0x48);
     mpu_set_ctrl(0);
     mp_kv("b60 unpriv_insn ldrt_fault", ldrt);
     mp_kv("ldrt_mmfar", ldrt_mmfar);
