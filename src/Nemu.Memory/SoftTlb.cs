@@ -5,8 +5,8 @@
 // (I/O, unassigned, ROM writes, accesses crossing a page, pages only partly RAM) misses and the caller takes the
 // full AddressSpace.Read/Write path with its exact fault and discard semantics. Writes still report to the RAM
 // block's CodePageTracker so cached decoded code is invalidated (QEMU's TLB_NOTDIRTY). The owning address space
-// flushes the table whenever its FlatView changes (tlb_flush on a memory topology change). Not modelled: per-MMU
-// index tables, victim TLB, dirty-memory logging, access attributes (RAM ignores them).
+// flushes the table whenever its FlatView changes (tlb_flush on a memory topology change). Per-MMU-index tables are separate
+// instances (an MPU fills each with its permissions). Not modelled: victim TLB, dirty-memory logging, access attributes (RAM ignores them).
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Nemu.Memory.Backends;
@@ -129,7 +129,14 @@ public sealed unsafe class SoftTlb : IDisposable
     /// Returns whether an access of the given kind can now hit (false for I/O, unassigned, partly-RAM pages, and
     /// for writes to ROM or read-only RAM).
     /// </summary>
-    public bool Fill(ulong addr, bool write)
+    public bool Fill(ulong addr, bool write) => Fill(addr, write, allowRead: true, allowWrite: true);
+
+    /// <summary>
+    /// tlb_fill with the page's protection (QEMU's prot bits from an MPU lookup that holds for the whole page): the
+    /// read tag is set only if <paramref name="allowRead"/>, the write tag only if <paramref name="allowWrite"/> (and
+    /// the page is writable RAM), so a forbidden access misses and the caller takes its slow, faulting path.
+    /// </summary>
+    public bool Fill(ulong addr, bool write, bool allowRead, bool allowWrite)
     {
         var page = addr & ~_pageMask;
         ref readonly var d = ref Space.View.Dispatch.Lookup(page);
@@ -142,12 +149,12 @@ public sealed unsafe class SoftTlb : IDisposable
         ref var e = ref EntryFor(addr);
         e.Block = block;
         e.BlockOffset = d.OffsetInRegion + (page - d.Start);
-        e.ReadTag = page;
+        e.ReadTag = allowRead ? page : Invalid;
 
         // Writable RAM is always readable from the same block (DispatchEntry's rules), so one entry serves both.
-        e.WriteTag = ReferenceEquals(d.DirectWrite, block) ? page : Invalid;
+        e.WriteTag = allowWrite && ReferenceEquals(d.DirectWrite, block) ? page : Invalid;
         FillCount++;
-        return !write || e.WriteTag == page;
+        return write ? e.WriteTag == page : e.ReadTag == page;
     }
 
     /// <summary>tlb_flush: forgets every page (called by the address space on every FlatView change).</summary>

@@ -37,6 +37,22 @@ public sealed class SoftTlbTests
     }
 
     [Fact]
+    public void FillWithProtectionCachesOnlyTheAllowedAccesses()
+    {
+        var (_, root, tlb) = Machine();
+        root.AddSubregion(0x2000_0000, MemoryRegion.CreateRam("ram", 0x1_0000));
+
+        Assert.True(tlb.Fill(0x2000_0400, write: false, allowRead: true, allowWrite: false));
+        Assert.True(tlb.TryRead(0x2000_0400, 4, out _));
+        Assert.False(tlb.TryWrite(0x2000_0400, 1, 4));
+        Assert.False(tlb.Fill(0x2000_0400, write: true, allowRead: true, allowWrite: false));
+
+        Assert.False(tlb.Fill(0x2000_0800, write: false, allowRead: false, allowWrite: false));
+        Assert.False(tlb.TryRead(0x2000_0800, 4, out _));
+        Assert.False(tlb.TryWrite(0x2000_0800, 1, 4));
+    }
+
+    [Fact]
     public void DisabledRegionIsSeenOnTheNextAccess()
     {
         var (_, root, tlb) = Machine();

@@ -1,8 +1,9 @@
 // Data accesses of the CPU (Armv7-M ARM A3.2 alignment, B3.5.x; mprofile.md §2.1): alignment checks that raise
 // UsageFault UNALIGNED (always on v6-M and for LDM/STM/LDRD/exclusives; otherwise when CCR.UNALIGN_TRP), and bus
-// errors (non-OK MemTxResult) that raise a precise BusFault with BFAR. Faults are values (a false return), never
-// host exceptions. RAM and ROM are accessed through a per-CPU SoftTlb; only the remaining (device) accesses flush
-// the instruction count first. Not modelled: MPU permission checks, MemManage on data accesses.
+// errors (non-OK MemTxResult) that raise a precise BusFault with BFAR, and MPU permission faults (MemManage
+// DACCVIOL with MMFAR; ArmCpu.Mpu.cs). Faults are values (a false return), never host exceptions. RAM and ROM are
+// accessed through the SoftTlb of the current MPU context (LDRT/STRT: the unprivileged one), which holds only pages
+// the MPU allows; only the remaining (device) accesses flush the instruction count first.
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
 using Nemu.Memory;
@@ -39,9 +40,9 @@ public sealed partial class ArmCpu
             return false;
         }
 
-        // RAM and ROM: no device sees the access, so the instruction count need not be flushed (no MPU either,
-        // so the privilege of the access does not matter).
-        if (_tlb.TryRead(address, size, out var v))
+        // RAM and ROM: no device sees the access, so the instruction count need not be flushed; the TLB of the
+        // access's MPU context only holds pages its permissions allow.
+        if ((unprivileged ? _unprivTlb : _dataTlb).TryRead(address, size, out var v))
         {
             value = (uint)v;
             return true;
@@ -57,12 +58,27 @@ public sealed partial class ArmCpu
             return false;
         }
 
-        return _tlb.TryWrite(address, value, size) || StoreSlow(address, size, value, unprivileged);
+        return (unprivileged ? _unprivTlb : _dataTlb).TryWrite(address, value, size) || StoreSlow(address, size, value, unprivileged);
     }
 
     private bool LoadSlow(uint address, uint size, out uint value, bool unprivileged)
     {
-        if (_tlb.Fill(address, write: false) && _tlb.TryRead(address, size, out var cached))
+        var tlb = unprivileged ? _unprivTlb : _dataTlb;
+        if (!ReferenceEquals(tlb, _tlb))
+        {
+            if (!MpuDataCheck(tlb, address, size, write: false, unprivileged))
+            {
+                value = 0;
+                return false;
+            }
+
+            if (tlb.TryRead(address, size, out var allowed))
+            {
+                value = (uint)allowed;
+                return true;
+            }
+        }
+        else if (_tlb.Fill(address, write: false) && _tlb.TryRead(address, size, out var cached))
         {
             value = (uint)cached;
             return true;
@@ -76,7 +92,20 @@ public sealed partial class ArmCpu
 
     private bool StoreSlow(uint address, uint size, uint value, bool unprivileged)
     {
-        if (_tlb.Fill(address, write: true) && _tlb.TryWrite(address, value, size))
+        var tlb = unprivileged ? _unprivTlb : _dataTlb;
+        if (!ReferenceEquals(tlb, _tlb))
+        {
+            if (!MpuDataCheck(tlb, address, size, write: true, unprivileged))
+            {
+                return false;
+            }
+
+            if (tlb.TryWrite(address, value, size))
+            {
+                return true;
+            }
+        }
+        else if (_tlb.Fill(address, write: true) && _tlb.TryWrite(address, value, size))
         {
             return true;
         }

@@ -1,7 +1,8 @@
 // Copies the CPU's architectural state to and from its migratable form (ArmCpuState; QEMU target/arm/machine.c
 // cpu_pre_save/cpu_post_load). After a load the derived state is rebuilt: the decoded-code cache is flushed
 // (guest RAM may differ) and the exception check is re-armed, as QEMU's post_load does with tb_flush and
-// arm_rebuild_hflags. InstructionCount is a per-instance diagnostic and is not migrated. FP state included. Not modelled: MPU/Security state (not implemented).
+// arm_rebuild_hflags. InstructionCount is a per-instance diagnostic and is not migrated. FP and MPU state included
+// (ArmCpu.Mpu.cs). Not modelled: Security state (not implemented).
 using Nemu.Core.State;
 
 namespace Nemu.Arm.Cpu;
@@ -31,6 +32,7 @@ public sealed partial class ArmCpu
         s.Fpccr = Fpccr;
         s.Fpcar = Fpcar;
         s.Fpdscr = Fpdscr;
+        SaveMpuState(s);
     }
 
     /// <summary>Writes <paramref name="s"/> into the live CPU and rebuilds derived state; rejects impossible values.</summary>
@@ -64,6 +66,7 @@ public sealed partial class ArmCpu
         FpccrValue = s.Fpccr;
         FpcarValue = s.Fpcar;
         FpdscrValue = s.Fpdscr;
+        LoadMpuState(s);
         ExclusiveValid = s.ExclusiveValid;
         ExclusiveAddress = s.ExclusiveAddress;
         EventRegister = s.EventRegister;

@@ -46,6 +46,7 @@ public sealed partial class ArmCpu : ICpuRunner
         _pages = new DecodedPageCache(this);
         _tlb = new SoftTlb(memory, DecodedPage.Shift);
         Mpu = new Mpu(model.MpuRegions);
+        InitMpu();
     }
 
     public ArmCpuModel Model { get; }

@@ -4,7 +4,9 @@
 // QEMU keeps elsewhere or rebuilds: the exclusive monitor, the event register, the run state (WFI/WFE/lockup)
 // and which SP R13 holds. Plain data: ArmCpu.SaveState/LoadState copy it from/to the live CPU.
 // Version 2 adds the FP extension state (S0-S31, FPSCR, CPACR, FPCCR, FPCAR, FPDSCR; CONTROL.FPCA is in control).
-// Not modelled: MPU and Security Extension state (none of it is implemented).
+// Version 3 adds the PMSAv7 MPU with QEMU's names (machine.c "cpu/pmsav7" env.pmsav7.rbar/rsr/racr, the
+// "cpu/pmsav7-rnr" RNR and v7m.mpu_ctrl; RASR is split as QEMU stores it: rsr = low half, racr = high half), for
+// up to 16 regions. Not modelled: Security Extension state (not implemented).
 using Nemu.Core.State;
 
 namespace Nemu.Arm.Cpu;
@@ -13,7 +15,7 @@ namespace Nemu.Arm.Cpu;
 public sealed class ArmCpuState
 {
     public static readonly StateDescription<ArmCpuState> Vmsd =
-        StateDescription<ArmCpuState>.Builder("cpu", 2, 1)
+        StateDescription<ArmCpuState>.Builder("cpu", 3, 1)
             .UInt32Array("regs", s => s.Regs, 16)
             .UInt32("xpsr", s => ref s.Xpsr)
             .UInt32("other_sp", s => ref s.OtherSp)
@@ -32,7 +34,15 @@ public sealed class ArmCpuState
             .UInt32("fpccr", s => ref s.Fpccr, sinceVersion: 2)
             .UInt32("fpcar", s => ref s.Fpcar, sinceVersion: 2)
             .UInt32("fpdscr", s => ref s.Fpdscr, sinceVersion: 2)
+            .UInt32("mpu_ctrl", s => ref s.MpuCtrl, sinceVersion: 3)
+            .UInt32("pmsav7.rnr", s => ref s.MpuRnr, sinceVersion: 3)
+            .UInt32Array("pmsav7.rbar", s => s.MpuRbar, MpuRegionSlots, sinceVersion: 3)
+            .UInt32Array("pmsav7.rsr", s => s.MpuRsr, MpuRegionSlots, sinceVersion: 3)
+            .UInt32Array("pmsav7.racr", s => s.MpuRacr, MpuRegionSlots, sinceVersion: 3)
             .Build();
+
+    /// <summary>Region slots migrated (RBAR.REGION is 4 bits; unused slots are zero).</summary>
+    public const int MpuRegionSlots = 16;
 
     /// <summary>R0-R15 (R13 is the current SP).</summary>
     public readonly uint[] Regs = new uint[16];
@@ -59,4 +69,17 @@ public sealed class ArmCpuState
     public uint Fpccr;
     public uint Fpcar;
     public uint Fpdscr;
+
+    /// <summary>MPU_CTRL (version 3).</summary>
+    public uint MpuCtrl;
+    public uint MpuRnr;
+
+    /// <summary>Region base addresses (MPU_RBAR bits 31:5).</summary>
+    public readonly uint[] MpuRbar = new uint[MpuRegionSlots];
+
+    /// <summary>MPU_RASR bits 15:0 (ENABLE, SIZE, SRD).</summary>
+    public readonly uint[] MpuRsr = new uint[MpuRegionSlots];
+
+    /// <summary>MPU_RASR bits 31:16 (B, C, S, TEX, AP, XN).</summary>
+    public readonly uint[] MpuRacr = new uint[MpuRegionSlots];
 }

@@ -1,6 +1,7 @@
 // One guest page (1 KiB, QEMU's M-profile TARGET_PAGE_SIZE) of lazily decoded instructions. Beside each decoded
 // slot the page keeps the slot's interpreter handler as a function pointer, so the run loop's fetch is one load
-// (null: not decoded, or the page was invalidated) instead of slot, handler index and handler table.
+// (null: not decoded, or the page was invalidated) instead of slot, handler index and handler table. The page also
+// records for which MPU context execution from it was last checked (ExecStamp).
 using Nemu.Arm.Decoding;
 using Nemu.Memory.Backends;
 
@@ -37,6 +38,12 @@ internal sealed class DecodedPage
     /// pointers cannot be generic arguments); 0 where not decoded.
     /// </summary>
     public nint[] Handlers { get; } = new nint[Size / 2];
+
+    /// <summary>
+    /// The CPU's fetch stamp (ArmCpu.FetchStamp) when execution from the whole page was last found permitted; a
+    /// different stamp means the privilege or the MPU changed and the page must be checked again before use.
+    /// </summary>
+    public uint ExecStamp { get; set; }
 
     /// <summary>Guest code in the page was overwritten: the run loop's fetch must miss from now on.</summary>
     public void Invalidate()

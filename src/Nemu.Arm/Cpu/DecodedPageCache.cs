@@ -1,7 +1,10 @@
 // The decoded-instruction cache of one CPU: decoded pages keyed by guest page address, filled lazily, and
 // invalidated through the RAM block's CodePageTracker when guest, DMA or loader writes hit a cached page
 // (self-modifying code; QEMU's tb_invalidate_phys_range). Instructions that straddle a page boundary and code
-// fetched from I/O are decoded on every execution instead of being cached.
+// fetched from I/O are decoded on every execution instead of being cached. Execute permission (the default memory
+// map's XN regions, the MPU's AP/XN; mprofile.md §5.2-§5.3) is checked when a page becomes the current one, against
+// the CPU's fetch stamp; a page whose permission is not uniform (a region or subregion edge inside it) is not used,
+// so each of its fetches is decoded and checked on its own. Denied fetches raise MemManage IACCVIOL.
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
 using Nemu.Arm.Interpreter;
@@ -38,6 +41,9 @@ internal sealed unsafe class DecodedPageCache
         _current = NoPage;
     }
 
+    /// <summary>Forgets the current page so the next fetch goes through <see cref="FetchSlow"/> (permission re-check).</summary>
+    public void ResetCurrent() => _current = NoPage;
+
     /// <summary>The page of the last fetch (a never-valid sentinel when there is none).</summary>
     public DecodedPage Current => _current;
 
@@ -52,6 +58,20 @@ internal sealed unsafe class DecodedPageCache
         if (page.Address != pageAddress || !page.Valid)
         {
             page = GetPage(pageAddress);
+            if (page is not null && page.ExecStamp != _cpu.FetchStamp)
+            {
+                var perms = _cpu.FetchPermissions(pageAddress, out var uniform);
+                if (uniform && (perms & MpuPermissions.Execute) != 0)
+                {
+                    page.ExecStamp = _cpu.FetchStamp;
+                }
+                else
+                {
+                    // Not executable (the fetch below faults) or mixed: fetch and check instruction by instruction.
+                    page = null;
+                }
+            }
+
             _current = page ?? NoPage;
         }
 
@@ -171,10 +191,10 @@ internal sealed unsafe class DecodedPageCache
 
     private bool FetchHalfword(uint address, out ushort value)
     {
-        // The system region (0xE0000000+) is execute-never (mprofile.md §5.2).
-        if (address >= 0xE0000000)
+        // Execute-never: the default map's XN regions (mprofile.md §5.2, with the MPU off too) or the MPU's AP/XN.
+        if ((_cpu.FetchPermissions(address, out _) & MpuPermissions.Execute) == 0)
         {
-            _cpu.RaiseFault(ExceptionNumber.MemManage, FaultStatus.IaccViol);
+            _cpu.RaiseFetchPermissionFault(address);
             value = 0;
             return false;
         }

@@ -68,6 +68,11 @@ internal static class ExceptionLog
                 Write(string.Create(CultureInfo.InvariantCulture, $"...at fault address 0x{cpu.Nvic.Bfar:x}"));
                 Write(string.Create(CultureInfo.InvariantCulture, $"...with CFSR.PRECISERR and BFAR 0x{cpu.Nvic.Bfar:x}"));
                 break;
+            case ExceptionNumber.MemManage when (cfsrBits & FaultStatus.DaccViol) != 0:
+                Taking(ExcpDataAbort);
+                Write(string.Create(CultureInfo.InvariantCulture, $"...at fault address 0x{cpu.Nvic.Mmfar:x}"));
+                Write(string.Create(CultureInfo.InvariantCulture, $"...with CFSR.DACCVIOL and MMFAR 0x{cpu.Nvic.Mmfar:x}"));
+                break;
             case ExceptionNumber.MemManage when (cfsrBits & FaultStatus.IaccViol) != 0:
                 Taking(ExcpPrefetchAbort);
                 Write(string.Create(CultureInfo.InvariantCulture, $"...at fault address 0x{(faultAddress != 0 ? faultAddress : pc):x}"));

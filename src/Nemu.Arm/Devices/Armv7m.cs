@@ -147,6 +147,7 @@ public sealed class Armv7m : SysBusDevice
     protected override void OnReset()
     {
         SysTick?.Reset();
+        Cpu?.Mpu.Reset();
         Cpu?.TakeReset();
     }
 

@@ -3,8 +3,8 @@
 // hw/timer/armv7m_systick.c; here they are one section of the container device that owns them). PreSave captures
 // the live CPU, NVIC and SysTick; PostLoad writes them back in dependency order (CPU, then NVIC whose recompute
 // reads the CPU's masks and wakes it, then SysTick) and rebuilds the derived caches.
-// Version 2: the CPU part carries the FP extension state. Not modelled: the bitband and PPB-default regions
-// (stateless), MPU/Security state (not implemented).
+// Version 2: the CPU part carries the FP extension state; version 3: the MPU (ArmCpuState version 3). Not
+// modelled: the bitband and PPB-default regions (stateless), Security state (not implemented).
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Exceptions;
 using Nemu.Core.State;
@@ -15,7 +15,7 @@ namespace Nemu.Arm.Devices;
 public sealed class Armv7mState
 {
     public static readonly StateDescription<Armv7mState> Vmsd =
-        StateDescription<Armv7mState>.Builder(Armv7m.TypeName, 2, 1)
+        StateDescription<Armv7mState>.Builder(Armv7m.TypeName, 3, 1)
             .Struct("cpu", s => s.Cpu, ArmCpuState.Vmsd)
             .Struct("nvic", s => s.Nvic, NvicState.Vmsd)
             .Struct("systick", s => s.SysTick, SysTickState.Vmsd)
@@ -49,6 +49,9 @@ public sealed class Armv7mState
             cpu.LoadState(Cpu);
             Nvic.Restore(nvic);
             systick.LoadState(SysTick);
+
+            // The MPU context depends on the NVIC's HardFault/NMI active bits, restored after the CPU.
+            cpu.OnMmuIndexChanged();
         }
     }
 }

@@ -105,6 +105,7 @@ internal static partial class ThumbInterpreter
                         cpu.Faultmask = set;
                     }
 
+                    cpu.OnMmuIndexChanged();
                     cpu.RequestExceptionCheck();
                 }
 
@@ -234,6 +235,8 @@ internal static partial class ThumbInterpreter
                 return;
         }
 
+        // CONTROL.nPRIV and FAULTMASK select the MPU context (privilege, negative priority).
+        cpu.OnMmuIndexChanged();
         cpu.RequestExceptionCheck();
     }
 }
