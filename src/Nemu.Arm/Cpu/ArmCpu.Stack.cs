@@ -39,12 +39,7 @@ public sealed partial class ArmCpu
     /// place stacking names the TLB: the MPU keeps one per context (issue 4 piece C) and this picks it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private SoftTlb StackTlb(bool privileged, bool negPri)
-    {
-        _ = privileged;
-        _ = negPri;
-        return _tlb;
-    }
+    private SoftTlb StackTlb(bool privileged, bool negPri) => TlbFor(privileged, negPri);
 
     /// <summary>A word from a RAM/ROM page already cached in the current data TLB (vector loads; never faults).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -62,6 +57,12 @@ public sealed partial class ArmCpu
         {
             return StackFault(mode, FaultStatus.MstkErr, FaultStatus.MlspErr, ExceptionNumber.MemManage,
                 "...MemManageFault with CFSR.MSTKERR", "...MemManageFault with CFSR.MLSPERR");
+        }
+
+        // With the MPU out of the way the default TLB may take the page (RAM/ROM), so the next frame stays fast.
+        if (ReferenceEquals(StackTlb(privileged, negPri), _tlb) && _tlb.Fill(address, write: true) && _tlb.TryWrite(address, value, 4))
+        {
+            return true;
         }
 
         BeforeDeviceAccess();
@@ -84,6 +85,12 @@ public sealed partial class ArmCpu
             Nvic.Cfsr |= FaultStatus.MunstkErr;
             PendStackFault(ExceptionNumber.MemManage, derived: false);
             return false;
+        }
+
+        if (ReferenceEquals(StackTlb(privileged, negPri), _tlb) && _tlb.Fill(address, write: false) && _tlb.TryRead(address, 4, out var cached))
+        {
+            value = (uint)cached;
+            return true;
         }
 
         BeforeDeviceAccess();
