@@ -67,6 +67,7 @@ public sealed partial class ArmCpu
     {
         OnExceptionEntry();
         var lr = (Ipsr != 0 ? ExcReturnHandler : ControlSpsel ? ExcReturnThreadPsp : ExcReturnThreadMsp);
+        lr &= ControlFpca ? ~0x10u : ~0u; // TEMP wiring (piece D): FTYPE
         PushStack(R[15]);
         ExceptionTaken(lr);
     }
@@ -82,7 +83,7 @@ public sealed partial class ArmCpu
             xpsr |= 1u << 9;
         }
 
-        var frame = sp - 0x20;
+        var frame = sp - (ControlFpca ? 0x68u : 0x20u); // TEMP wiring (piece D)
         var attrs = Attrs(IsPrivileged);
         Span<uint> words = [R[0], R[1], R[2], R[3], R[12], R[14], returnAddress, xpsr];
         for (var i = 0; i < words.Length; i++)
@@ -98,6 +99,11 @@ public sealed partial class ArmCpu
                 Nvic.SetPending(ExceptionNumber.BusFault);
                 break;
             }
+        }
+
+        if (ControlFpca)
+        {
+            PushFpContext(frame, IsPrivileged, Nvic.NegPriRequested, true); // TEMP wiring (piece D)
         }
 
         R[13] = frame;
@@ -127,6 +133,7 @@ public sealed partial class ArmCpu
         ControlSpsel = false;
         ExclusiveValid = false;
         ItState = 0;
+        ControlFpca = false; // TEMP wiring (piece D)
         R[14] = lr;
         R[15] = vector & ~1u;
         Thumb = (vector & 1) != 0;
@@ -208,7 +215,14 @@ public sealed partial class ArmCpu
         R[14] = words[5];
         R[15] = words[6] & ~1u;
         var xpsr = words[7];
-        R[13] = (frame + 0x20) | ((xpsr >> 9) & 1) * 4;
+        var ftype = (excReturn & 0x10) != 0 || !HasFp; // TEMP wiring (piece D)
+        if (!ftype)
+        {
+            PopFpContext(frame, toThread ? !ControlNPriv : true, false);
+        }
+
+        ControlFpca = !ftype;
+        R[13] = (frame + (ftype ? 0x20u : 0x68u)) | ((xpsr >> 9) & 1) * 4;
         Xpsr = xpsr;
         Ipsr = (int)(xpsr & 0x1FF);
         if (toThread == (Ipsr != 0))
