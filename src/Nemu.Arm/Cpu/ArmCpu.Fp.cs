@@ -2,8 +2,7 @@
 // FPSCR; B3.2.20 CPACR; B3.2.21-B3.2.23 FPCCR, FPCAR, FPDSCR; mprofile.md §3.6, §7) and the checks every FP
 // instruction makes first: CPACR.CP10 access (else UsageFault NOCP) and, when FPCCR.ASPEN is set and CONTROL.FPCA
 // clear, the start of a new FP context (FPSCR := FPDSCR, CONTROL.FPCA := 1), as QEMU's gen_update_fp_context.
-// Not modelled: lazy state preservation and extended exception frames (FPCCR.LSPACT is never set, exception
-// entry does not clear FPCA), FPCCR's ready bits.
+// Extended exception frames and lazy state preservation are in ArmCpu.FpContext.cs.
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Fp;
 
@@ -14,8 +13,15 @@ public sealed partial class ArmCpu
     /// <summary>FPCCR.ASPEN | FPCCR.LSPEN: the reset value of FPCCR on an FP core (QEMU, non-secure core).</summary>
     public const uint FpccrReset = 0xC000_0000;
 
-    /// <summary>FPCCR bits a write can change on a core without the Security Extension (LSPACT..MONRDY, LSPEN, ASPEN).</summary>
-    public const uint FpccrWritable = 0xC000_01FB;
+    /// <summary>
+    /// FPCCR bits a write can change on a core without the Security Extension: LSPACT, USER, THREAD, HFRDY, MMRDY, BFRDY,
+    /// MONRDY, LSPEN, ASPEN (qemu-system-arm 7.2 reads 0xC000017B back after writing 0xFFFFFFFF; bit 7 is SFRDY).
+    /// </summary>
+    public const uint FpccrWritable = 0xC000_017B;
+
+    /// <summary>FPCCR fields (Armv7-M ARM B3.2.21; QEMU's V7M_FPCCR, where UFRDY is an ARMv8-M bit QEMU also sets on v7-M).</summary>
+    public const uint FpccrLspact = 1u << 0, FpccrUser = 1u << 1, FpccrThread = 1u << 3, FpccrHfRdy = 1u << 4, FpccrMmRdy = 1u << 5,
+        FpccrBfRdy = 1u << 6, FpccrMonRdy = 1u << 8, FpccrUfRdy = 1u << 10, FpccrLspen = 1u << 30, FpccrAspen = 1u << 31;
 
     /// <summary>The extension registers S0-S31 (D[n] = S[2n+1]:S[2n]).</summary>
     internal readonly uint[] ExtRegs = new uint[32];
@@ -92,9 +98,12 @@ public sealed partial class ArmCpu
     }
 
     /// <summary>CPACR.CP10 allows the current privilege level (0b01 privileged only, 0b11 full access).</summary>
-    internal bool FpAccessAllowed() => ((Cpacr >> 20) & 3) switch
+    internal bool FpAccessAllowed() => FpAccessAllowed(IsPrivileged);
+
+    /// <summary>v7m_cpacr_pass: CPACR.CP10 allows code of the given privilege (0b10, reserved, denies like 0b00).</summary>
+    internal bool FpAccessAllowed(bool privileged) => ((Cpacr >> 20) & 3) switch
     {
-        1 => IsPrivileged,
+        1 => privileged,
         3 => true,
         _ => false,
     };
@@ -102,7 +111,7 @@ public sealed partial class ArmCpu
     /// <summary>Marks the FP context active, starting a new one from FPDSCR when automatic state preservation is on.</summary>
     internal void UpdateFpContext()
     {
-        if (!ControlFpca && (Fpccr & 0x8000_0000) != 0)
+        if (!ControlFpca && (Fpccr & FpccrAspen) != 0)
         {
             Fpscr = Fpdscr;
             ControlFpca = true;

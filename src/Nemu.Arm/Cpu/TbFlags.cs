@@ -5,10 +5,10 @@
 // CCR.UNALIGN_TRP). cs_base: TBFLAG_M32.HANDLER (bit 0), TBFLAG_A32.NS (bit 10, always 1 without the Security
 // Extension), TBFLAG_AM32.THUMB (bit 23) and CONDEXEC (bits 24-31, the IT state). cflags: CF_CLUSTER_MASK (0xff000000
 // for the default cluster) and CF_NO_GOTO_TB (0x200) with -d nochain.
+// TBFLAG_M32.LSPACT (bit 2) mirrors FPCCR.LSPACT (a lazily stacked FP context is waiting for PreserveFPState) and
 // TBFLAG_M32.NEW_FP_CTXT_NEEDED (bit 3) is set on FP cores while FPCCR.ASPEN=1 and CONTROL.FPCA=0; FPEXC_EL drops to 0
 // once CPACR.CP10 grants the current privilege level access.
-// Not modelled: LSPACT (lazy stacking is not modelled yet), STACKCHECK and SECURE (v8-M), CF_USE_ICOUNT and the
-// instruction-count bits of cflags.
+// Not modelled: STACKCHECK and SECURE (v8-M), CF_USE_ICOUNT and the instruction-count bits of cflags.
 using Nemu.Core.Logging;
 
 namespace Nemu.Arm.Cpu;
@@ -18,6 +18,7 @@ internal static class TbFlags
 {
     private const uint ClusterDefault = 0xFF000000;
     private const uint NoGotoTb = 0x200;
+    private const uint LazyFpActive = 1u << 2;
     private const uint NewFpContextNeeded = 1u << 3;
 
     /// <summary>The 32-bit tb->flags word.</summary>
@@ -32,11 +33,12 @@ internal static class TbFlags
 
     /// <summary>tb->cs_base, which holds the AArch32/M-profile flag word.</summary>
     public static uint CsBase(ArmCpu cpu) =>
-        (cpu.IsHandlerMode ? 1u : 0) | (NewFpContext(cpu) ? NewFpContextNeeded : 0) | (1u << 10) | (cpu.Thumb ? 1u << 23 : 0)
+        (cpu.IsHandlerMode ? 1u : 0) | ((cpu.FpccrValue & ArmCpu.FpccrLspact) != 0 ? LazyFpActive : 0)
+        | (NewFpContext(cpu) ? NewFpContextNeeded : 0) | (1u << 10) | (cpu.Thumb ? 1u << 23 : 0)
         | ((uint)cpu.ItState << 24);
 
     // An FP instruction now would start a new FP context (FPCCR.ASPEN set, CONTROL.FPCA clear).
-    private static bool NewFpContext(ArmCpu cpu) => cpu.HasFp && (cpu.FpccrValue & 0x8000_0000) != 0 && !cpu.ControlFpca;
+    private static bool NewFpContext(ArmCpu cpu) => cpu.HasFp && (cpu.FpccrValue & ArmCpu.FpccrAspen) != 0 && !cpu.ControlFpca;
 
     /// <summary>tb->cflags for a block translated now.</summary>
     public static uint CFlags() => ClusterDefault | (Log.IsEnabled(LogItem.Nochain) ? NoGotoTb : 0);

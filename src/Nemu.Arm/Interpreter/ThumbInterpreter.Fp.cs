@@ -1,8 +1,10 @@
 // The FP extension instructions (Armv7-M ARM A7.7 VABS..VSUB pseudocode; FPv5 additions as in the ARMv8-M ARM),
-// executed on the software arithmetic of src/Nemu.Arm/Fp. Every FP instruction first checks CPACR.CP10 (NOCP) and
-// updates the FP context (ArmCpu.UpdateFpContext). Coprocessor space that no FP line claims is NOCP, or UNDEFINED
+// executed on the software arithmetic of src/Nemu.Arm/Fp. Every FP instruction, transfers and VMRS/VMSR included, first
+// makes QEMU's vfp_access_check_m checks: CPACR.CP10 (NOCP), lazy state preservation while FPCCR.LSPACT is set
+// (ArmCpu.PreserveFpState, which may take a fault instead of executing the instruction), then the FP context update
+// (ArmCpu.UpdateFpContext). Coprocessor space that no FP line claims is NOCP, or UNDEFINED
 // for CP10/CP11 when access is enabled (QEMU trans_NOCP then unallocated_encoding). UNPREDICTABLE register lists
-// (none, or past S31/D15) are UNDEFINED, as QEMU chooses. Not modelled: lazy FP state preservation.
+// (none, or past S31/D15) are UNDEFINED, as QEMU chooses.
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
@@ -25,6 +27,12 @@ internal static partial class ThumbInterpreter
         if (!cpu.FpAccessAllowed())
         {
             cpu.RaiseFault(ExceptionNumber.UsageFault, FaultStatus.NoCp);
+            return false;
+        }
+
+        // One field test when no lazy FP context is pending.
+        if ((cpu.Fpccr & ArmCpu.FpccrLspact) != 0 && !cpu.PreserveFpState())
+        {
             return false;
         }
 
