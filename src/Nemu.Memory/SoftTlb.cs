@@ -125,6 +125,51 @@ public sealed unsafe class SoftTlb : IDisposable
     }
 
     /// <summary>
+    /// The host address of <paramref name="length"/> bytes at <paramref name="addr"/> when they lie in one cached
+    /// readable page, else null: a block copy (an exception frame) with one tag compare instead of one per word.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte* TryGetReadPointer(ulong addr, uint length)
+    {
+        ref var e = ref EntryFor(addr);
+        var inPage = addr & _pageMask;
+        if ((addr & ~_pageMask) == e.ReadTag && inPage <= _pageMask + 1 - length)
+        {
+            var host = e.Block!.Host;
+            if (host != null)
+            {
+                return host + e.BlockOffset + inPage;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The host address of <paramref name="length"/> bytes at <paramref name="addr"/> when they lie in one cached
+    /// writable page, else null. The caller must then write all of them: decoded code there is invalidated now.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte* TryGetWritePointer(ulong addr, uint length)
+    {
+        ref var e = ref EntryFor(addr);
+        var inPage = addr & _pageMask;
+        if ((addr & ~_pageMask) == e.WriteTag && inPage <= _pageMask + 1 - length)
+        {
+            var block = e.Block!;
+            var host = block.Host;
+            if (host != null)
+            {
+                var offset = e.BlockOffset + inPage;
+                block.CodePagesIfAny?.OnWrite(offset, length);
+                return host + offset;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// tlb_fill: caches the page of <paramref name="addr"/> if the whole page is RAM/ROM that reads copy from.
     /// Returns whether an access of the given kind can now hit (false for I/O, unassigned, partly-RAM pages, and
     /// for writes to ROM or read-only RAM).

@@ -108,8 +108,9 @@ public sealed partial class ArmCpu
         ExclusiveValid = false;
         EventRegister = true;
         ExceptionLog.WriteIfEnabled("...successful exception return");
+        // No exception check is needed here: the tail-chain test above ran with the execution priority this return
+        // leaves (the exception was deactivated and FAULTMASK cleared before it), so nothing pending can preempt.
         OnMmuIndexChanged();
-        RequestExceptionCheck();
     }
 
     /// <summary>
@@ -123,14 +124,15 @@ public sealed partial class ArmCpu
         var privileged = returnToHandler || !ControlNPriv;
         var negPri = Nvic.NegPriRequested;
         var xpsr = 0u;
-        var ok = Pop(frame, privileged, negPri, ref R[0])
+        var ok = ReadBasicFrame(frame, privileged, negPri, out xpsr)
+            || (Pop(frame, privileged, negPri, ref R[0])
             && Pop(frame + 0x04, privileged, negPri, ref R[1])
             && Pop(frame + 0x08, privileged, negPri, ref R[2])
             && Pop(frame + 0x0C, privileged, negPri, ref R[3])
             && Pop(frame + 0x10, privileged, negPri, ref R[12])
             && Pop(frame + 0x14, privileged, negPri, ref R[14])
             && Pop(frame + 0x18, privileged, negPri, ref R[15])
-            && Pop(frame + 0x1C, privileged, negPri, ref xpsr);
+            && Pop(frame + 0x1C, privileged, negPri, ref xpsr));
         if (!ok)
         {
             if (State == ArmCpuRunState.Lockup)

@@ -110,14 +110,15 @@ public sealed partial class ArmCpu
         var frame = sp - (fpca ? 0x68u : 0x20u);
         var privileged = IsPrivileged;
         var negPri = Nvic.NegPriRequested;
-        var ok = StackWrite(frame, R[0], privileged, negPri, StackMode.Normal)
+        var ok = WriteBasicFrame(frame, xpsr, privileged, negPri)
+            || (StackWrite(frame, R[0], privileged, negPri, StackMode.Normal)
             && StackWrite(frame + 0x04, R[1], privileged, negPri, StackMode.Normal)
             && StackWrite(frame + 0x08, R[2], privileged, negPri, StackMode.Normal)
             && StackWrite(frame + 0x0C, R[3], privileged, negPri, StackMode.Normal)
             && StackWrite(frame + 0x10, R[12], privileged, negPri, StackMode.Normal)
             && StackWrite(frame + 0x14, R[14], privileged, negPri, StackMode.Normal)
             && StackWrite(frame + 0x18, R[15], privileged, negPri, StackMode.Normal)
-            && StackWrite(frame + 0x1C, xpsr, privileged, negPri, StackMode.Normal);
+            && StackWrite(frame + 0x1C, xpsr, privileged, negPri, StackMode.Normal));
         if (fpca)
         {
             ok = PushFpContext(frame, privileged, negPri, ok);

@@ -35,6 +35,53 @@ public sealed partial class ArmCpu
     }
 
     /// <summary>
+    /// The eight words of a basic frame (R0-R3, R12, LR, return address, xPSR) in one block when the TLB of the
+    /// stacking context holds the whole frame, the common case: one tag compare instead of eight. False leaves the
+    /// frame to the word-by-word path (which reports faults); nothing has been written then.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe bool WriteBasicFrame(uint frame, uint xpsr, bool privileged, bool negPri)
+    {
+        var p = StackTlb(privileged, negPri).TryGetWritePointer(frame, 0x20);
+        if (p == null)
+        {
+            return false;
+        }
+
+        Unsafe.WriteUnaligned(p, R[0]);
+        Unsafe.WriteUnaligned(p + 0x04, R[1]);
+        Unsafe.WriteUnaligned(p + 0x08, R[2]);
+        Unsafe.WriteUnaligned(p + 0x0C, R[3]);
+        Unsafe.WriteUnaligned(p + 0x10, R[12]);
+        Unsafe.WriteUnaligned(p + 0x14, R[14]);
+        Unsafe.WriteUnaligned(p + 0x18, R[15]);
+        Unsafe.WriteUnaligned(p + 0x1C, xpsr);
+        return true;
+    }
+
+    /// <summary>The basic frame's eight words in one block (see <see cref="WriteBasicFrame"/>); false: nothing read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe bool ReadBasicFrame(uint frame, bool privileged, bool negPri, out uint xpsr)
+    {
+        var p = StackTlb(privileged, negPri).TryGetReadPointer(frame, 0x20);
+        if (p == null)
+        {
+            xpsr = 0;
+            return false;
+        }
+
+        R[0] = Unsafe.ReadUnaligned<uint>(p);
+        R[1] = Unsafe.ReadUnaligned<uint>(p + 0x04);
+        R[2] = Unsafe.ReadUnaligned<uint>(p + 0x08);
+        R[3] = Unsafe.ReadUnaligned<uint>(p + 0x0C);
+        R[12] = Unsafe.ReadUnaligned<uint>(p + 0x10);
+        R[14] = Unsafe.ReadUnaligned<uint>(p + 0x14);
+        R[15] = Unsafe.ReadUnaligned<uint>(p + 0x18);
+        xpsr = Unsafe.ReadUnaligned<uint>(p + 0x1C);
+        return true;
+    }
+
+    /// <summary>
     /// The data TLB that holds translations for an access with this privilege and negative-priority state. The one
     /// place stacking names the TLB: the MPU keeps one per context (issue 4 piece C) and this picks it.
     /// </summary>
