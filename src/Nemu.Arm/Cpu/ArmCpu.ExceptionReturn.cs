@@ -204,7 +204,7 @@ public sealed partial class ArmCpu
             return true;
         }
 
-        EnterLockup(string.Create(CultureInfo.InvariantCulture, $"can't escalate {exception} to HardFault (current priority {Nvic.ExecutionPriority()})"));
+        EnterLockup(string.Create(CultureInfo.InvariantCulture, $"can't escalate 3 to HardFault (current priority {Nvic.ExecutionPriority()})"));
         return false;
     }
 }

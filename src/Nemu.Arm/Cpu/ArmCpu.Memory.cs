@@ -4,6 +4,7 @@
 // DACCVIOL with MMFAR; ArmCpu.Mpu.cs). Faults are values (a false return), never host exceptions. RAM and ROM are
 // accessed through the SoftTlb of the current MPU context (LDRT/STRT: the unprivileged one), which holds only pages
 // the MPU allows; only the remaining (device) accesses flush the instruction count first.
+using System.Globalization;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
 using Nemu.Memory;
@@ -149,7 +150,8 @@ public sealed partial class ArmCpu
         nvic.Cfsr |= cfsrBits;
         if (!nvic.SetPending(exception))
         {
-            EnterLockup($"fault {exception} (CFSR 0x{nvic.Cfsr:x8}) at pc 0x{R[15]:x8} cannot be escalated");
+            // QEMU's text: the fault has already been escalated to HardFault (3) when the escalation fails.
+            EnterLockup(string.Create(CultureInfo.InvariantCulture, $"can't escalate 3 to HardFault (current priority {nvic.ExecutionPriority()})"));
             return;
         }
 

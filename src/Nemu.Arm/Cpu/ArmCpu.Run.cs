@@ -19,6 +19,12 @@ public sealed partial class ArmCpu
         var remaining = instructionBudget;
         _stopSlice = false;
         UpdateTracing();
+        if (State == ArmCpuRunState.Lockup && _nvic is { CanExitLockup: true })
+        {
+            // An NMI that was already pending when the core locked up.
+            ExitLockup();
+            _checkExceptions = true;
+        }
 
         while (remaining > 0 && State == ArmCpuRunState.Running)
         {

@@ -5,6 +5,7 @@
 // state of the context that owns the stack, then the bus. A failure records the stacking fault status (never MMFAR
 // or BFAR) and pends the fault as StackMode says; nothing throws. No allocation and no formatting here: these run
 // 16 times per exception entry and return.
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
@@ -191,7 +192,7 @@ public sealed partial class ArmCpu
         }
 
         EnterLockup(derived
-            ? "can't take terminal derived exception"
-            : "can't escalate " + exc + " to HardFault (current priority " + nvic.ExecutionPriority() + ")");
+            ? string.Create(CultureInfo.InvariantCulture, $"can't take terminal derived exception (original exception priority {nvic.VectPendingPriority})")
+            : string.Create(CultureInfo.InvariantCulture, $"can't escalate 3 to HardFault (current priority {nvic.ExecutionPriority()})"));
     }
 }

@@ -164,8 +164,11 @@ public sealed partial class ArmCpu : ICpuRunner
     /// <summary>CONTROL as read by MRS.</summary>
     public uint Control => (ControlNPriv ? 1u : 0) | (ControlSpsel ? 2u : 0) | (ControlFpca ? 4u : 0);
 
-    /// <summary>ICpuRunner.HasWork: running, or asleep with a wake-up condition already met.</summary>
-    public bool HasWork => State == ArmCpuRunState.Running;
+    /// <summary>The PC of a core in Lockup (Armv7-M ARM B1.5.15).</summary>
+    internal const uint LockupAddress = 0xFFFFFFFE;
+
+    /// <summary>ICpuRunner.HasWork: running, or locked up with an NMI that preempts the lockup pending.</summary>
+    public bool HasWork => State == ArmCpuRunState.Running || (State == ArmCpuRunState.Lockup && _nvic is { CanExitLockup: true });
 
     internal bool PendingExceptionReturn;
     internal uint PendingExceptionReturnValue;
@@ -243,6 +246,22 @@ public sealed partial class ArmCpu : ICpuRunner
         {
             State = ArmCpuRunState.Running;
         }
+        else if (State == ArmCpuRunState.Lockup && _nvic is { CanExitLockup: true })
+        {
+            ExitLockup();
+        }
+    }
+
+    /// <summary>
+    /// Armv7-M ARM B1.5.15: a lockup at HardFault priority (-1) is preempted by NMI. The core executes at the lockup
+    /// address 0xFFFFFFFE, so that is the return address the NMI stacks: returning there faults again (the address is
+    /// execute-never) and the core locks up again unless the handler changed the frame.
+    /// </summary>
+    internal void ExitLockup()
+    {
+        State = ArmCpuRunState.Running;
+        R[15] = LockupAddress;
+        LogGuestError("CPU Lockup: left for NMI (return address 0xfffffffe)");
     }
 
     /// <summary>SEV from another agent (or an event input): sets the event register and wakes WFE.</summary>

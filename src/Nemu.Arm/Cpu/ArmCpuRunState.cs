@@ -12,7 +12,7 @@ public enum ArmCpuRunState : byte
     /// <summary>WFE: waits for an event or such an exception.</summary>
     WaitingForEvent,
 
-    /// <summary>Lockup (an unrecoverable fault; QEMU aborts instead): only reset leaves it.</summary>
+    /// <summary>Lockup (an unrecoverable fault; QEMU aborts instead): reset leaves it, and NMI preempts a HardFault-priority lockup.</summary>
     Lockup,
 
     /// <summary>Held in reset or powered off by the board.</summary>

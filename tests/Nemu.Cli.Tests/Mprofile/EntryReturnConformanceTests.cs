@@ -106,6 +106,23 @@ public sealed class EntryReturnConformanceTests
     }
 
     [Fact]
+    public void B11_NmiPreemptsAHardFaultLevelLockupWithTheLockupAddressStacked()
+    {
+        var variant = MprofileVariant.M3;
+        var elf = MprofileFirmware.Build("b11_nmi_ends_lockup", variant);
+        var qemu = MprofileFirmware.RunQemu(elf, variant);
+        Assert.NotEqual(0, qemu.ExitCode);
+        Assert.Contains("Lockup", qemu.Error);
+
+        // Architecture (a listed deviation): the core locks up, the watchdog's NMI preempts the lockup.
+        var nemu = MprofileFirmware.RunNemu(elf, variant, "-d", "guest_errors");
+        Assert.Equal(0, nemu.ExitCode);
+        Assert.Contains("CPU Lockup: can't escalate 3 to HardFault (current priority -1)", nemu.Error);
+        Assert.Contains("CPU Lockup: left for NMI (return address 0xfffffffe)", nemu.Error);
+        Assert.Contains("b11 nmi stacked_pc=fffffffe ipsr=00000002 shcsr=00000000 hfsr=40000000 cfsr=00010000", nemu.Out);
+    }
+
+    [Fact]
     public void B12_VectorPastTheEndOfRamTakesAVecttblHardFaultOnTheInterruptedFrame()
     {
         var output = AssertSameLogAsQemu("b12_vector_load_bus_error", "m0", "int");
