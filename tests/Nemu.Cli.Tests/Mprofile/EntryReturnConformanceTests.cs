@@ -122,6 +122,24 @@ public sealed class EntryReturnConformanceTests
         Assert.Contains("b11 nmi stacked_pc=fffffffe ipsr=00000002 shcsr=00000000 hfsr=40000000 cfsr=00010000", nemu.Out);
     }
 
+    [Theory]
+    [InlineData("m3")]
+    [InlineData("m4")]
+    public void B91_SynchronousFaultsRecordTheirExactStatus(string variant)
+    {
+        var output = MprofileFirmware.AssertSameAsQemu("b91_fault_status", MprofileVariant.Named(variant));
+        Assert.Contains("b91 case=00000001 faults=00000000 exc=00000000 cfsr=00000000 hfsr=00000000 bfar=00000000 pc_off=00000000 result=77881122", output);
+        Assert.Contains("b91 case=00000002 faults=00000001 exc=00000006 cfsr=01000000", output);
+        Assert.Contains("b91 case=00000003 faults=00000001 exc=00000006 cfsr=01000000", output);
+        Assert.Contains("b91 case=00000006 faults=00000001 exc=00000006 cfsr=02000000", output);
+        Assert.Contains("b91 case=00000007 faults=00000001 exc=00000005 cfsr=00008200 hfsr=00000000 bfar=70000000 pc_off=00000000", output);
+        Assert.Contains("b91 case=00000009 faults=00000001 exc=00000005 cfsr=00000100", output);
+        Assert.Contains("b91 case=0000000a faults=00000001 exc=00000006 cfsr=00020000", output);
+        Assert.Contains("b91 case=0000000b faults=00000001 exc=00000006 cfsr=00080000", output);
+        Assert.Contains("b91 case=0000000c faults=00000001 exc=00000006 cfsr=00010000 hfsr=00000000", output);
+        Assert.Contains("b91 case=0000000d faults=00000001 exc=00000003 cfsr=00010000 hfsr=40000000", output);
+    }
+
     [Fact]
     public void B12_VectorPastTheEndOfRamTakesAVecttblHardFaultOnTheInterruptedFrame()
     {
