@@ -1,0 +1,292 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Nemu.Cli.Tests.Mprofile;
+
+/// <summary>
+/// The mprofile.md §9 behaviours of v6-M/v7-M not covered by the piece-specific suites: SPREALIGN on return (38),
+/// lockup under FAULTMASK (44, second half), UDF escalation (46), reset state and ELF entry (76), CMSDK UART (78) and
+/// timer (79) and semihosting (80). Each runs a firmware image of tests/firmware/mprofile on qemu-system-arm 7.2 and
+/// Nemu, compares the runs and also asserts the expected values. Not covered: UART RX (needs host input).
+/// </summary>
+public sealed class RemainingConformanceTests
+{
+    private const int LockupWaitSeconds = 120;
+
+    [Theory]
+    [InlineData("m0")]
+    [InlineData("m3")]
+    public void B38_ReturnOrsFourIntoSpWhenTheStackedSprealignBitIsSet(string variant)
+    {
+        var output = MprofileFirmware.AssertSameAsQemu("b38_spsrealign_on_return", MprofileVariant.Named(variant));
+        Assert.Contains("b38 misalign=00000004 toggle_bit9=00000000 stacked_bit9=00000001 sp_delta=00000000 \n", output);
+        Assert.Contains("b38 misalign=00000000 toggle_bit9=00000000 stacked_bit9=00000000 sp_delta=00000000 \n", output);
+        Assert.Contains("b38 misalign=00000000 toggle_bit9=00000001 stacked_bit9=00000000 sp_delta=00000004 \n", output);
+        Assert.Contains("b38 misalign=00000004 toggle_bit9=00000001 stacked_bit9=00000001 sp_delta=fffffffc \n", output);
+    }
+
+    /// <summary>
+    /// Deviation (mprofile.md §8.1): QEMU aborts the emulator on lockup; Nemu stops the core architecturally and
+    /// reports it on -d guest_errors (the run then idles, so it is ended here once the report is seen).
+    /// </summary>
+    [Fact]
+    public void B44_FaultUnderFaultmaskLocksUp()
+    {
+        var variant = MprofileVariant.M3;
+        var elf = MprofileFirmware.Build("b44_faultmask_lockup", variant);
+        var qemu = MprofileFirmware.RunQemu(elf, variant, "-d", "guest_errors");
+        Assert.NotEqual(0, qemu.ExitCode);
+        Assert.Equal("b44 faultmask lockup start\n", Normalize(qemu.Out));
+        Assert.Contains("qemu: fatal: Lockup: can't escalate 3 to HardFault (current priority -1)", qemu.Error);
+
+        var (output, log) = RunNemuUntilLogContains(elf, variant, "CPU Lockup", "-d", "guest_errors");
+        Assert.Equal("b44 faultmask lockup start\n", Normalize(output));
+        Assert.Contains("CPU Lockup: ", log);
+        Assert.DoesNotContain("hardfault ran", output);
+    }
+
+    [Theory]
+    [InlineData("m0")]
+    [InlineData("m3")]
+    public void B46_UdfWithUsageFaultDisabledEscalatesToHardFaultForced(string variant)
+    {
+        var output = MprofileFirmware.AssertSameAsQemu("b46_udf_usagefault_disabled", MprofileVariant.Named(variant));
+        if (variant == "m0")
+        {
+            Assert.Contains("b46 uf_disabled exc=00000003 pc_is_udf=00000001 cfsr=00000000 hfsr=00000000 \n", output);
+        }
+        else
+        {
+            Assert.Contains("b46 uf_disabled exc=00000003 pc_is_udf=00000001 cfsr=00010000 hfsr=40000000 cfsr_after_w1c=00000000 hfsr_after_w1c=00000000 \n", output);
+            Assert.Contains("b46 uf_enabled exc=00000006 pc_is_udf=00000001 cfsr=00010000 hfsr=00000000 cfsr_after_w1c=00000000 hfsr_after_w1c=00000000 \n", output);
+        }
+    }
+
+    [Theory]
+    [InlineData("m0", "003f00")]
+    [InlineData("m3", "3fff00")]
+    public void B76_ResetLoadsSpPcAndLrFromTheVectorTableIgnoringTheElfEntry(string variantName, string spLow)
+    {
+        var variant = MprofileVariant.Named(variantName);
+        var elf = BuildWithStart("b76_reset_state", "b76_start.S", variant);
+        var (exitCode, output) = AssertSameRunAsQemu(elf, variant);
+        Assert.Equal(0, exitCode);
+        Assert.Matches($"b76 lr=ffffffff sp=20{spLow} sp_is_vector0_aligned=00000001 reset_vector=[0-9a-f]{{8}} pc_is_vector1=00000001 rom_at_0=00000000 vtor=00000000 \n", output);
+        Assert.Contains(
+            variantName == "m0"
+                ? "b76 ipsr=00000000 control=00000000 primask=00000000 \n"
+                : "b76 ipsr=00000000 control=00000000 primask=00000000 faultmask=00000000 basepri=00000000 \n",
+            output);
+
+        // The image is only meaningful if its ELF entry point is not the reset vector (the decoy would exit 76).
+        var resetVector = Convert.ToUInt32(Regex.Match(output, "reset_vector=([0-9a-f]{8})").Groups[1].Value, 16);
+        var entry = BinaryPrimitives.ReadUInt32LittleEndian(File.ReadAllBytes(elf).AsSpan(24, 4));
+        Assert.NotEqual(resetVector, entry);
+    }
+
+    [Fact]
+    public void B78_CmsdkUartTxInterruptIsSetByACompletedWriteAndIntstatusIsW1c()
+    {
+        var output = MprofileFirmware.AssertSameAsQemu("b78_cmsdk_uart", MprofileVariant.M3);
+        Assert.Contains("b78 reset state=00000000 ctrl=00000000 intstatus=00000000 pid0=00000021 \n", output);
+        Assert.Contains(
+            "b78 tx_no_inten intstatus=00000000 state=00000000 inten_while_empty=00000000 tx_pending=00000000 " +
+            "after_write=00000001 state=00000000 tx_pending=00000001 \n",
+            output);
+        Assert.Contains("b78 w1c_zero=00000001 w1c_one=00000000 tx_pending_after_icpr=00000000 \n", output);
+        Assert.Contains(
+            "b78 txen0 state=00000001 intstatus=00000000 second_write_state=00000005 intstatus=00000000 ovr_pending=00000000 " +
+            "txovrinten_intstatus=00000004 ovr_pending=00000001 txovrinten_off_intstatus=00000000 txo_w1c_state=00000001 intstatus=00000000 \n",
+            output);
+        Assert.Contains(
+            "b78 state_w1c overrun_again=00000005 state_after_w1c=00000001 txen_held_state=00000001 intstatus=00000000 " +
+            "write_while_full_state=00000005 intstatus=00000000 \n",
+            output);
+    }
+
+    /// <summary>
+    /// With -icount the timer follows the instruction count, so even the polled period count cannot be upset by a
+    /// host stall (on real time a stall of about one period makes the polling miss a period end).
+    /// </summary>
+    [Fact]
+    public void B79_CmsdkTimerInterruptsOncePerReloadPeriodAndIntstatusIsW1c()
+    {
+        var variant = MprofileVariant.M3;
+        var (exitCode, output) = AssertSameRunAsQemu(MprofileFirmware.Build("b79_cmsdk_timer", variant), variant, "-icount", "shift=4");
+        Assert.Equal(0, exitCode);
+        AssertTimerChecks(output);
+        Assert.Contains("b79 polled ints=00000003 reloads=00000003 \n", output);
+    }
+
+    [Fact]
+    public void B79_CmsdkTimerChecksHoldOnRealTime()
+    {
+        var output = MprofileFirmware.AssertSameAsQemu("b79_cmsdk_timer", MprofileVariant.M3, "B79_REAL_TIME");
+        AssertTimerChecks(output);
+        Assert.DoesNotContain("b79 polled", output);
+    }
+
+    [Theory]
+    [InlineData("m0")]
+    [InlineData("m3")]
+    public void B80_SemihostingWrite0PrintsAndSysExitWithApplicationExitExitsZero(string variantName)
+    {
+        var variant = MprofileVariant.Named(variantName);
+        var (exitCode, output) = AssertSameRunAsQemu(MprofileFirmware.Build("b80_semihosting", variant), variant);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("b80 SYS_WRITE0 from privileged code\n", output);
+        Assert.Contains("b80 privileged BKPT 0xAB prints\n", output);
+        Assert.DoesNotContain("SYS_EXIT returned", output);
+
+        // Any other BKPT immediate is a breakpoint: v7-M DebugMonitor escalated to HardFault FORCED, v6-M HardFault.
+        var hfsr = variantName == "m0" ? "00000000" : "40000000";
+        Assert.Contains($"b80 bkpt1 count=00000001 exc=00000003 pc_is_bkpt=00000001 r0=00000004 cfsr=00000000 hfsr={hfsr} control=00000000 \n", output);
+    }
+
+    [Theory]
+    [InlineData("m0")]
+    [InlineData("m3")]
+    public void B80_SysExitWithAnotherReasonExitsOne(string variantName)
+    {
+        var variant = MprofileVariant.Named(variantName);
+        var (exitCode, output) = AssertSameRunAsQemu(MprofileFirmware.Build("b80_semihosting", variant, "B80_OTHER_REASON"), variant);
+        Assert.Equal(1, exitCode);
+        Assert.DoesNotContain("SYS_EXIT returned", output);
+    }
+
+    [Fact]
+    public void B80_UnprivilegedBkptAbIsABreakpointUnlessUserspaceIsOn()
+    {
+        var variant = MprofileVariant.M3;
+        var elf = MprofileFirmware.Build("b80_semihosting", variant);
+        var (exitCode, output) = AssertSameRunAsQemu(elf, variant);
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("b80 unprivileged BKPT 0xAB printed this", output);
+        Assert.Contains("b80 unprivileged_bkptab count=00000001 exc=00000003 pc_is_bkpt=00000001 r0=00000004 cfsr=00000000 hfsr=40000000 control=00000000 \n", output);
+
+        (exitCode, output) = AssertSameRunAsQemu(elf, variant, "-semihosting-config", "enable=on,userspace=on");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("b80 unprivileged BKPT 0xAB printed this\n", output);
+        Assert.Contains("b80 unprivileged_bkptab count=00000000 exc=00000000 pc_is_bkpt=00000000 r0=00000000 cfsr=00000000 hfsr=00000000 control=00000001 \n", output);
+    }
+
+    private static void AssertTimerChecks(string output)
+    {
+        Assert.Contains(
+            "b79 reset ctrl=00000000 value=00000000 reload=00000000 intstatus=00000000 pid0=00000022 " +
+            "stopped_reload_value=000003e8 stopped_value_write=000001f4 \n",
+            output);
+        Assert.Contains(
+            "b79 no_irqen_intstatus=00000000 pending=00000000 irqen_intstatus=00000001 pending=00000001 " +
+            "w1c_zero=00000001 w1c_one=00000000 pending_after_icpr=00000000 \n",
+            output);
+        Assert.Contains("b79 irq_count=00000004 intstatus_in_handler=00000001 ctrl=00000000 intstatus=00000000 \n", output);
+        Assert.Contains("b79 restarted=00000001 reload0_value=00000000 ctrl=00000001 \n", output);
+    }
+
+    private static string Normalize(string text) => text.Replace("\r", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Runs <paramref name="elf"/> on both emulators with <paramref name="extra"/> arguments, asserts identical stdout,
+    /// stderr and exit status, and returns the exit status and everything printed (UART and semihosting console).
+    /// </summary>
+    private static (int ExitCode, string Output) AssertSameRunAsQemu(string elf, MprofileVariant variant, params string[] extra)
+    {
+        var qemu = MprofileFirmware.RunQemu(elf, variant, extra);
+        var nemu = MprofileFirmware.RunNemu(elf, variant, extra);
+        var what = $"{Path.GetFileName(elf)} on {variant} {string.Join(' ', extra)}";
+        Assert.True(qemu.Out == nemu.Out, $"{what}: stdout differs\n--- qemu\n{qemu.Out}\n--- nemu\n{nemu.Out}");
+        Assert.True(qemu.Error == nemu.Error, $"{what}: stderr differs\n--- qemu\n{qemu.Error}\n--- nemu\n{nemu.Error}");
+        Assert.True(qemu.ExitCode == nemu.ExitCode, $"{what}: exit status qemu {qemu.ExitCode}, nemu {nemu.ExitCode}\n{nemu.Out}{nemu.Error}");
+        return (nemu.ExitCode, Normalize(nemu.Out + nemu.Error));
+    }
+
+    /// <summary>Builds a kit test like <see cref="MprofileFirmware.Build"/> but with its own start file instead of mp_start.S.</summary>
+    private static string BuildWithStart(string test, string start, MprofileVariant variant)
+    {
+        var root = TestFirmware.Root;
+        var common = Path.Combine(root, "common");
+        var kit = Path.Combine(root, "mprofile");
+        string[] console = variant.SemihostingConsole ? [] : ["-DCONSOLE_UART_CMSDK"];
+        string[] args =
+        [
+            .. variant.CFlags, "-mthumb", .. console,
+            "-T" + Path.Combine(common, variant.LinkerScript), "-O2", "-ffreestanding", "-fno-common",
+            "-fno-tree-loop-distribute-patterns", "-nostdlib", "-nostartfiles", "-I" + common, "-I" + kit, "-L" + common,
+            Path.Combine(kit, start), Path.Combine(common, "semihost.S"), Path.Combine(common, "console.c"),
+            Path.Combine(common, "mem.c"), Path.Combine(kit, "mp.c"), Path.Combine(kit, test + ".c"), "-lgcc",
+        ];
+        return CrossCompiler.Build(TestFirmware.TempDirectory(), test + "-" + variant.Name + ".elf", args);
+    }
+
+    /// <summary>
+    /// Runs Nemu until its stderr contains <paramref name="marker"/> (a core in lockup never exits), then ends that
+    /// process (only the one started here).
+    /// </summary>
+    private static (string Out, string Error) RunNemuUntilLogContains(string elf, MprofileVariant variant, string marker, params string[] extra)
+    {
+        var (fileName, prefix) = EmulatorRun.Nemu;
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in prefix.Concat(MprofileFirmware.Arguments(elf, variant, extra)))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (output)
+                {
+                    output.Append(e.Data).Append('\n');
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (error)
+                {
+                    error.Append(e.Data).Append('\n');
+                }
+
+                if (e.Data.Contains(marker, StringComparison.Ordinal))
+                {
+                    seen.TrySetResult();
+                }
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var found = seen.Task.Wait(TimeSpan.FromSeconds(LockupWaitSeconds));
+        var exited = process.HasExited;
+        if (!exited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.WaitForExit();
+        lock (output)
+        {
+            lock (error)
+            {
+                Assert.True(found, $"Nemu did not report '{marker}' within {LockupWaitSeconds} s (exited: {exited})\n{error}");
+                return (output.ToString(), error.ToString());
+            }
+        }
+    }
+}
