@@ -120,7 +120,9 @@ public sealed partial class Nvic
                     return false;
                 }
 
-                Hfsr |= FaultStatus.HfsrForced;
+                // A debug event (BKPT with DebugMonitor disabled) escalates with HFSR.DEBUGEVT (Armv7-M ARM B3.2.16,
+                // C1.6.3); QEMU sets FORCED there (mprofile.md §8.3, docs/deviations.md).
+                Hfsr |= exc == ExceptionNumber.DebugMonitor ? FaultStatus.HfsrDebugEvt : FaultStatus.HfsrForced;
                 exc = ExceptionNumber.HardFault;
             }
         }

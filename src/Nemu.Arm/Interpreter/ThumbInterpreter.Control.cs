@@ -83,6 +83,11 @@ internal static partial class ThumbInterpreter
                     return true;
                 }
 
+                if (!cpu.Model.IsV6M)
+                {
+                    cpu.Nvic.Dfsr |= FaultStatus.DfsrBkpt;
+                }
+
                 cpu.RaiseFault(ExceptionNumber.DebugMonitor, 0);
                 return false;
             case ThumbOp.Mrs:

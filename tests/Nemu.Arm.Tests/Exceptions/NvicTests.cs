@@ -88,6 +88,16 @@ public sealed class NvicTests
     }
 
     [Fact]
+    public void DisabledDebugMonitorEscalatesWithDebugEvtNotForced()
+    {
+        var (m, nvic) = Create();
+        using var _ = m;
+        Assert.True(nvic.SetPending(ExceptionNumber.DebugMonitor));
+        Assert.True(nvic.Vector(ExceptionNumber.HardFault).Pending);
+        Assert.Equal(FaultStatus.HfsrDebugEvt, nvic.Hfsr);
+    }
+
+    [Fact]
     public void DerivedEnabledFaultStaysPendingBesideTheOriginal()
     {
         var (m, nvic) = Create();
