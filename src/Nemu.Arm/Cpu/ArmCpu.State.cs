@@ -63,7 +63,8 @@ public sealed partial class ArmCpu
         s.ExtRegs.CopyTo(ExtRegs, 0);
         FpscrValue = s.Fpscr;
         CpacrValue = s.Cpacr;
-        FpccrValue = s.Fpccr;
+        // The raw field: UFRDY (set by lazy stacking, not writable by the guest) must survive a migration.
+        Fpccr = HasFp ? s.Fpccr & (FpccrWritable | FpccrUfRdy) : 0;
         FpcarValue = s.Fpcar;
         FpdscrValue = s.Fpdscr;
         LoadMpuState(s);

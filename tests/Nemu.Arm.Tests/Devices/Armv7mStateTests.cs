@@ -162,6 +162,31 @@ irq0:
     }
 
     [Fact]
+    public void MpuRegionsSurviveARoundTripAndTheRunContinuesIdentically()
+    {
+        using var m = StartedMachine();
+        Run(m, 300);
+        m.Write(0xE000ED9C, 0x2000_0000 | 0x10 | 1);      // MPU_RBAR: VALID, region 1
+        m.Write(0xE000EDA0, (3u << 24) | (16u << 1) | 1); // MPU_RASR: AP=3, 128 KiB, enabled
+        m.Write(0xE000ED98, 5);                            // MPU_RNR
+        m.Write(0xE000ED94, 5);                            // MPU_CTRL: ENABLE | PRIVDEFENA
+        Run(m, 300);
+        var saved = m.Armv7m.VmState!.Save();
+
+        using var copy = Restore(m, saved);
+        Assert.Equal(saved, copy.Armv7m.VmState!.Save());
+        foreach (var offset in new uint[] { 0xE000ED90, 0xE000ED94, 0xE000ED98 })
+        {
+            Assert.Equal(m.Read32(offset), copy.Read32(offset));
+        }
+
+        copy.Write(0xE000ED98, 1);
+        Assert.Equal(0x2000_0001u, copy.Read32(0xE000ED9C));
+        Assert.Equal((3u << 24) | (16u << 1) | 1, copy.Read32(0xE000EDA0));
+        Assert.Equal(Trace(m, 500), Trace(copy, 500));
+    }
+
+    [Fact]
     public void ResetAfterLoadMatchesResetOfTheOriginal()
     {
         using var m = StartedMachine();
