@@ -2,7 +2,7 @@
 // points in ArmCpu.Exceptions.cs; mprofile.md §1.1). Registers R0-R15 with R13 the current SP (MSP/PSP swapped on
 // mode or CONTROL.SPSEL changes, as QEMU does), xPSR fields kept separately, PRIMASK/BASEPRI/FAULTMASK/CONTROL,
 // the local exclusive monitor, the event register and the run state. The run loop (ICpuRunner) is in ArmCpu.Run.cs.
-// FP state is in ArmCpu.Fp.cs. Not modelled: Security Extension, MPU, debug halting.
+// FP state is in ArmCpu.Fp.cs, the MPU side in ArmCpu.Mpu.cs. Not modelled: Security Extension, debug halting.
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;

@@ -1,7 +1,7 @@
 // The System Control Space registers at 0xE000E000 (NVIC and SCB; Armv7-M ARM B3.2-B3.4, QEMU nvic_sysreg_read/
 // write; mprofile.md §4.4, §4.5) as a register table over the Nvic state: ICTR, ISER/ICER/ISPR/ICPR/IABR, IPR,
 // CPUID, ICSR, VTOR, AIRCR (VECTKEY, PRIGROUP, SYSRESETREQ), SCR, CCR, SHPR1-3, SHCSR, CFSR/HFSR/DFSR/MMFAR/BFAR,
-// the ID registers, CPACR (CP10/CP11 only; RAZ/WI without an FPU), FPCCR/FPCAR/FPDSCR and MVFR0-2 (ArmCpu.Fp.cs), MPU_TYPE, STIR and the CoreSight ID bytes. Unprivileged accesses are
+// the ID registers, CPACR (CP10/CP11 only; RAZ/WI without an FPU), FPCCR/FPCAR/FPDSCR and MVFR0-2 (ArmCpu.Fp.cs), STIR and the CoreSight ID bytes (the MPU block is ScsRegisters.Mpu.cs). Unprivileged accesses are
 // bus errors except STIR with CCR.USERSETMPEND. SysTick (0x010-0x0EF) is its own region (SysTick.cs).
 // As QEMU 7.2 (checked with tests/firmware/mprofile/b90_register_dump.c): word-only registers log "NVIC: Bad read
 // of size N at offset 0x.." for other sizes and read as zero; v6-M logs bad offsets for ICTR, SCR, SHCSR, HFSR,
