@@ -239,8 +239,14 @@ public sealed partial class ArmCpu : ICpuRunner
     /// <summary>The NVIC state changed: re-check for a preempting exception and wake a sleeping core.</summary>
     internal void OnExceptionStateChanged()
     {
-        _checkExceptions = true;
-        _stopSlice = true;
+        // Only a pending exception that can preempt needs the run loop's attention; priority-mask changes (MSR,
+        // CPS) request their own check.
+        if (_nvic is { } n && n.VectPending != 0 && n.CanTakePending())
+        {
+            _checkExceptions = true;
+            _stopSlice = true;
+        }
+
         if (State is ArmCpuRunState.WaitingForInterrupt or ArmCpuRunState.WaitingForEvent && _nvic is { } nvic
             && nvic.VectPending != 0 && nvic.VectPendingPriority < nvic.ExceptionPriority)
         {
