@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Nemu.Cli.Tests.Mprofile;
 
 /// <summary>
@@ -99,7 +96,7 @@ public sealed class EntryReturnConformanceTests
         var qemu = MprofileFirmware.RunQemu(elf, variant);
         Assert.NotEqual(0, qemu.ExitCode);
         Assert.Contains("qemu: fatal: Lockup: can't take terminal derived exception (original exception priority -1)", qemu.Error);
-        var (output, log) = RunNemuUntilLogContains(elf, variant, "CPU Lockup", "-d", "int,guest_errors");
+        var (output, log) = MprofileFirmware.RunNemuUntilLogContains(elf, variant, "CPU Lockup", "-d", "int,guest_errors");
         Assert.Equal("b11 start\n", output.Replace("\r", string.Empty, StringComparison.Ordinal));
         Assert.Contains("...loading from element 3 of non-secure vector table at 0x3000000c\n", log);
         Assert.Contains("CPU Lockup: can't take terminal derived exception (original exception priority -1)", log);
@@ -230,76 +227,5 @@ public sealed class EntryReturnConformanceTests
         Assert.True(qemu.Error == nemu.Error, $"{what}: stderr differs\n--- qemu\n{qemu.Error}\n--- nemu\n{nemu.Error}");
         Assert.True(qemu.ExitCode == nemu.ExitCode, $"{what}: exit status qemu {qemu.ExitCode}, nemu {nemu.ExitCode}");
         return nemu.Out + nemu.Error;
-    }
-
-    /// <summary>Runs Nemu until its stderr contains <paramref name="marker"/> (a core in lockup never exits), then ends it.</summary>
-    private static (string Out, string Error) RunNemuUntilLogContains(string elf, MprofileVariant variant, string marker, params string[] extra)
-    {
-        var (fileName, prefix) = EmulatorRun.Nemu;
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in prefix.Concat(MprofileFirmware.Arguments(elf, variant, extra)))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var output = new StringBuilder();
-        var error = new StringBuilder();
-        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (output)
-                {
-                    output.Append(e.Data).Append('\n');
-                }
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (error)
-                {
-                    error.Append(e.Data).Append('\n');
-                }
-
-                if (e.Data.Contains(marker, StringComparison.Ordinal))
-                {
-                    seen.TrySetResult();
-                }
-            }
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var found = seen.Task.Wait(TimeSpan.FromSeconds(120));
-        var exited = process.HasExited;
-        if (!exited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        process.WaitForExit();
-        lock (error)
-        {
-            Assert.True(found, $"Nemu did not report '{marker}' within 120 s (exited: {exited})\n{error}");
-        }
-
-        // The console line may still be in flight when the lockup is reported: give it the time the process had.
-        lock (output)
-        {
-            lock (error)
-            {
-                return (output.ToString(), error.ToString());
-            }
-        }
     }
 }

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Nemu.Cli.Tests.Mprofile;
@@ -13,7 +11,6 @@ namespace Nemu.Cli.Tests.Mprofile;
 /// </summary>
 public sealed class RemainingConformanceTests
 {
-    private const int LockupWaitSeconds = 120;
 
     [Theory]
     [InlineData("m0")]
@@ -41,7 +38,7 @@ public sealed class RemainingConformanceTests
         Assert.Equal("b44 faultmask lockup start\n", Normalize(qemu.Out));
         Assert.Contains("qemu: fatal: Lockup: can't escalate 3 to HardFault (current priority -1)", qemu.Error);
 
-        var (output, log) = RunNemuUntilLogContains(elf, variant, "CPU Lockup", "-d", "guest_errors");
+        var (output, log) = MprofileFirmware.RunNemuUntilLogContains(elf, variant, "CPU Lockup", "-d", "guest_errors");
         Assert.Equal("b44 faultmask lockup start\n", Normalize(output));
         Assert.Contains("CPU Lockup: ", log);
         Assert.DoesNotContain("hardfault ran", output);
@@ -232,74 +229,5 @@ public sealed class RemainingConformanceTests
             Path.Combine(common, "mem.c"), Path.Combine(kit, "mp.c"), Path.Combine(kit, test + ".c"), "-lgcc",
         ];
         return CrossCompiler.Build(TestFirmware.TempDirectory(), test + "-" + variant.Name + ".elf", args);
-    }
-
-    /// <summary>
-    /// Runs Nemu until its stderr contains <paramref name="marker"/> (a core in lockup never exits), then ends that
-    /// process (only the one started here).
-    /// </summary>
-    private static (string Out, string Error) RunNemuUntilLogContains(string elf, MprofileVariant variant, string marker, params string[] extra)
-    {
-        var (fileName, prefix) = EmulatorRun.Nemu;
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in prefix.Concat(MprofileFirmware.Arguments(elf, variant, extra)))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var output = new StringBuilder();
-        var error = new StringBuilder();
-        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (output)
-                {
-                    output.Append(e.Data).Append('\n');
-                }
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (error)
-                {
-                    error.Append(e.Data).Append('\n');
-                }
-
-                if (e.Data.Contains(marker, StringComparison.Ordinal))
-                {
-                    seen.TrySetResult();
-                }
-            }
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var found = seen.Task.Wait(TimeSpan.FromSeconds(LockupWaitSeconds));
-        var exited = process.HasExited;
-        if (!exited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            lock (error)
-            {
-                Assert.True(found, $"Nemu did not report '{marker}' within {LockupWaitSeconds} s (exited: {exited})\n{error}");
-                return (output.ToString(), error.ToString());
-            }
-        }
     }
 }
