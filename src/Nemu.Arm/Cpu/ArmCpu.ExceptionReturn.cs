@@ -68,7 +68,7 @@ public sealed partial class ArmCpu
         if (ufault)
         {
             nvic.Cfsr |= FaultStatus.InvPc;
-            if (!PendReturnFault(ExceptionNumber.UsageFault))
+            if (!PendOrLockUp(ExceptionNumber.UsageFault, PendRule.Normal))
             {
                 return;
             }
@@ -93,7 +93,7 @@ public sealed partial class ArmCpu
         // v7-M checks the mode only now, after xPSR was written: a mismatch takes INVPC on a new frame.
         if (returnToHandler != (Ipsr != 0))
         {
-            if (!PendReturnFault(ExceptionNumber.UsageFault))
+            if (!PendOrLockUp(ExceptionNumber.UsageFault, PendRule.Normal))
             {
                 return;
             }
@@ -194,17 +194,5 @@ public sealed partial class ArmCpu
 
         destination = value;
         return true;
-    }
-
-    /// <summary>Pends a fault of the return path; false (and the core locked up) when it cannot be escalated.</summary>
-    private bool PendReturnFault(int exception)
-    {
-        if (Nvic.SetPending(exception))
-        {
-            return true;
-        }
-
-        EnterLockup(string.Create(CultureInfo.InvariantCulture, $"can't escalate 3 to HardFault (current priority {Nvic.ExecutionPriority()})"));
-        return false;
     }
 }

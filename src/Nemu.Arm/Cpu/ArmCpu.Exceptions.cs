@@ -219,12 +219,7 @@ public sealed partial class ArmCpu
         }
 
         nvic.Hfsr |= FaultStatus.HfsrVectTbl | FaultStatus.HfsrForced;
-        var priority = nvic.Vector(exc).Priority;
-        if (!nvic.SetPendingDerived(ExceptionNumber.HardFault) || priority <= nvic.Vector(ExceptionNumber.HardFault).Priority)
-        {
-            EnterLockup(string.Create(CultureInfo.InvariantCulture, $"can't take terminal derived exception (original exception priority {priority})"));
-        }
-
+        PendOrLockUp(ExceptionNumber.HardFault, PendRule.Derived);
         return false;
     }
 

@@ -44,10 +44,7 @@ public sealed partial class ArmCpu
         if (stackedOk && !accessAllowed)
         {
             ExceptionLog.WriteIfEnabled("...UsageFault with CFSR.NOCP because CPACR.CP10 prevents stacking FP regs");
-            if (!Nvic.SetPending(ExceptionNumber.UsageFault))
-            {
-                EnterLockup("UsageFault NOCP while stacking FP registers cannot be escalated");
-            }
+            PendOrLockUp(ExceptionNumber.UsageFault, PendRule.Normal);
 
             Nvic.Cfsr |= FaultStatus.NoCp;
             stackedOk = false;
@@ -89,10 +86,7 @@ public sealed partial class ArmCpu
 
         if (!FpAccessAllowed(privileged))
         {
-            if (!Nvic.SetPending(ExceptionNumber.UsageFault))
-            {
-                EnterLockup("UsageFault NOCP while unstacking FP registers cannot be escalated");
-            }
+            PendOrLockUp(ExceptionNumber.UsageFault, PendRule.Normal);
 
             Nvic.Cfsr |= FaultStatus.NoCp;
             ExceptionLog.WriteIfEnabled("...taking UsageFault on existing stackframe: CPACR.CP10 prevents unstacking FP regs");
@@ -139,9 +133,8 @@ public sealed partial class ArmCpu
         var ok = true;
         if (!FpAccessAllowed(privileged))
         {
-            if (!Nvic.SetPendingLazyFp(ExceptionNumber.UsageFault))
+            if (!PendOrLockUp(ExceptionNumber.UsageFault, PendRule.LazyFp))
             {
-                EnterLockup("can't escalate to HardFault during lazy FP register stacking");
                 return false;
             }
 

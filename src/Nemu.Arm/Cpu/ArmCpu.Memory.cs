@@ -148,14 +148,37 @@ public sealed partial class ArmCpu
         OnFaultRaised(exception, cfsrBits);
         var nvic = Nvic;
         nvic.Cfsr |= cfsrBits;
-        if (!nvic.SetPending(exception))
+        if (PendOrLockUp(exception, PendRule.Normal))
         {
-            // QEMU's text: the fault has already been escalated to HardFault (3) when the escalation fails.
-            EnterLockup(string.Create(CultureInfo.InvariantCulture, $"can't escalate 3 to HardFault (current priority {nvic.ExecutionPriority()})"));
-            return;
+            RequestExceptionCheck();
+        }
+    }
+
+    /// <summary>
+    /// Pends a fault by <paramref name="rule"/>; when it can be neither taken nor escalated the core locks up, with
+    /// the reason QEMU prints when it aborts (a failed escalation reports HardFault, 3, as QEMU has escalated by then).
+    /// </summary>
+    /// <returns>False for lockup.</returns>
+    internal bool PendOrLockUp(int exception, PendRule rule)
+    {
+        var nvic = Nvic;
+        var pended = rule switch
+        {
+            PendRule.Derived => nvic.SetPendingDerived(exception),
+            PendRule.LazyFp => nvic.SetPendingLazyFp(exception),
+            _ => nvic.SetPending(exception),
+        };
+        if (!pended)
+        {
+            EnterLockup(rule switch
+            {
+                PendRule.Derived => string.Create(CultureInfo.InvariantCulture, $"can't take terminal derived exception (original exception priority {nvic.VectPendingPriority})"),
+                PendRule.LazyFp => "can't escalate to HardFault during lazy FP register stacking",
+                _ => string.Create(CultureInfo.InvariantCulture, $"can't escalate 3 to HardFault (current priority {nvic.ExecutionPriority()})"),
+            });
         }
 
-        RequestExceptionCheck();
+        return pended;
     }
 
     /// <summary>Lockup: the CPU stops executing until reset (QEMU aborts with "Lockup" instead).</summary>

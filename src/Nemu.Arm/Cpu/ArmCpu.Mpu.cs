@@ -8,6 +8,7 @@
 // change also re-checks instruction-fetch permission, because decoded pages carry the stamp of the context
 // they were checked for. MemManage status: data DACCVIOL|MMARVALID with MMFAR, fetch IACCVIOL without MMFAR.
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Nemu.Arm.Exceptions;
 using Nemu.Core.State;
 using Nemu.Memory;
@@ -47,6 +48,7 @@ public sealed partial class ArmCpu
     /// The TLB whose entries are valid for an access with the given privilege and negative-priority state: a hit
     /// there is an access the MPU allows, a miss needs <see cref="MpuAllows"/> and the bus (for stacking).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal SoftTlb TlbFor(bool privileged, bool negPri) =>
         !Mpu.AppliesTo(negPri) ? _tlb : privileged ? PrivTlb : UserTlb;
 

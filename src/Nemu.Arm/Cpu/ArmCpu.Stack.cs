@@ -5,11 +5,9 @@
 // state of the context that owns the stack, then the bus. A failure records the stacking fault status (never MMFAR
 // or BFAR) and pends the fault as StackMode says; nothing throws. No allocation and no formatting here: these run
 // 16 times per exception entry and return.
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
-using Nemu.Memory;
 
 namespace Nemu.Arm.Cpu;
 
@@ -20,13 +18,13 @@ public sealed partial class ArmCpu
     /// <returns>False when the write failed (the fault has been recorded and pended per <paramref name="mode"/>).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool StackWrite(uint address, uint value, bool privileged, bool negPri, StackMode mode) =>
-        StackTlb(privileged, negPri).TryWrite(address, value, 4) || StackWriteSlow(address, value, privileged, negPri, mode);
+        TlbFor(privileged, negPri).TryWrite(address, value, 4) || StackWriteSlow(address, value, privileged, negPri, mode);
 
     /// <summary>v7m_stack_read: one word of a frame being unstacked; a failure pends the fault normally.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool StackRead(uint address, bool privileged, bool negPri, out uint value)
     {
-        if (StackTlb(privileged, negPri).TryRead(address, 4, out var v))
+        if (TlbFor(privileged, negPri).TryRead(address, 4, out var v))
         {
             value = (uint)v;
             return true;
@@ -43,7 +41,7 @@ public sealed partial class ArmCpu
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private unsafe bool WriteBasicFrame(uint frame, uint xpsr, bool privileged, bool negPri)
     {
-        var p = StackTlb(privileged, negPri).TryGetWritePointer(frame, 0x20);
+        var p = TlbFor(privileged, negPri).TryGetWritePointer(frame, 0x20);
         if (p == null)
         {
             return false;
@@ -64,7 +62,7 @@ public sealed partial class ArmCpu
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private unsafe bool ReadBasicFrame(uint frame, bool privileged, bool negPri, out uint xpsr)
     {
-        var p = StackTlb(privileged, negPri).TryGetReadPointer(frame, 0x20);
+        var p = TlbFor(privileged, negPri).TryGetReadPointer(frame, 0x20);
         if (p == null)
         {
             xpsr = 0;
@@ -81,13 +79,6 @@ public sealed partial class ArmCpu
         xpsr = Unsafe.ReadUnaligned<uint>(p + 0x1C);
         return true;
     }
-
-    /// <summary>
-    /// The data TLB that holds translations for an access with this privilege and negative-priority state. The one
-    /// place stacking names the TLB: the MPU keeps one per context (issue 4 piece C) and this picks it.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private SoftTlb StackTlb(bool privileged, bool negPri) => TlbFor(privileged, negPri);
 
     /// <summary>A word from a RAM/ROM page already cached in the current data TLB (vector loads; never faults).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -108,7 +99,7 @@ public sealed partial class ArmCpu
         }
 
         // With the MPU out of the way the default TLB may take the page (RAM/ROM), so the next frame stays fast.
-        if (ReferenceEquals(StackTlb(privileged, negPri), _tlb) && _tlb.Fill(address, write: true) && _tlb.TryWrite(address, value, 4))
+        if (ReferenceEquals(TlbFor(privileged, negPri), _tlb) && _tlb.Fill(address, write: true) && _tlb.TryWrite(address, value, 4))
         {
             return true;
         }
@@ -131,11 +122,11 @@ public sealed partial class ArmCpu
         {
             ExceptionLog.WriteIfEnabled("...MemManageFault with CFSR.MUNSTKERR");
             Nvic.Cfsr |= FaultStatus.MunstkErr;
-            PendStackFault(ExceptionNumber.MemManage, derived: false);
+            PendOrLockUp(ExceptionNumber.MemManage, PendRule.Normal);
             return false;
         }
 
-        if (ReferenceEquals(StackTlb(privileged, negPri), _tlb) && _tlb.Fill(address, write: false) && _tlb.TryRead(address, 4, out var cached))
+        if (ReferenceEquals(TlbFor(privileged, negPri), _tlb) && _tlb.Fill(address, write: false) && _tlb.TryRead(address, 4, out var cached))
         {
             value = (uint)cached;
             return true;
@@ -146,7 +137,7 @@ public sealed partial class ArmCpu
         {
             ExceptionLog.WriteIfEnabled("...BusFault with BFSR.UNSTKERR");
             Nvic.Cfsr |= FaultStatus.UnstkErr;
-            PendStackFault(ExceptionNumber.BusFault, derived: false);
+            PendOrLockUp(ExceptionNumber.BusFault, PendRule.Normal);
             return false;
         }
 
@@ -161,7 +152,7 @@ public sealed partial class ArmCpu
             case StackMode.Normal:
                 ExceptionLog.WriteIfEnabled(log);
                 Nvic.Cfsr |= cfsr;
-                PendStackFault(exc, derived: true);
+                PendOrLockUp(exc, PendRule.Derived);
                 break;
             case StackMode.IgnoreFaults:
                 // The first fault of this entry was pended already; only the status is recorded (QEMU STACK_IGNFAULTS).
@@ -171,28 +162,11 @@ public sealed partial class ArmCpu
             case StackMode.LazyFp:
                 ExceptionLog.WriteIfEnabled(lazyLog);
                 Nvic.Cfsr |= lazyCfsr;
-                if (!Nvic.SetPendingLazyFp(exc))
-                {
-                    EnterLockup("can't escalate to HardFault during lazy FP register stacking");
-                }
+                PendOrLockUp(exc, PendRule.LazyFp);
 
                 break;
         }
 
         return false;
-    }
-
-    /// <summary>Pends a stacking fault (derived on entry, normal on return); an impossible escalation is a lockup.</summary>
-    private void PendStackFault(int exc, bool derived)
-    {
-        var nvic = Nvic;
-        if (derived ? nvic.SetPendingDerived(exc) : nvic.SetPending(exc))
-        {
-            return;
-        }
-
-        EnterLockup(derived
-            ? string.Create(CultureInfo.InvariantCulture, $"can't take terminal derived exception (original exception priority {nvic.VectPendingPriority})")
-            : string.Create(CultureInfo.InvariantCulture, $"can't escalate 3 to HardFault (current priority {nvic.ExecutionPriority()})"));
     }
 }

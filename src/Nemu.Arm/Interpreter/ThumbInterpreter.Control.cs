@@ -69,9 +69,8 @@ internal static partial class ThumbInterpreter
                 cpu.WaitForEvent();
                 return true;
             case ThumbOp.Svc:
-                if (!cpu.Nvic.SetPending(ExceptionNumber.SvCall))
+                if (!cpu.PendOrLockUp(ExceptionNumber.SvCall, PendRule.Normal))
                 {
-                    cpu.EnterLockup("SVC cannot be taken or escalated");
                     return false;
                 }
 
