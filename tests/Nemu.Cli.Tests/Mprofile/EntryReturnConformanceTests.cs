@@ -219,13 +219,7 @@ public sealed class EntryReturnConformanceTests
     private static string AssertSameLogAsQemu(string test, string variantName, string items)
     {
         var variant = MprofileVariant.Named(variantName);
-        var elf = MprofileFirmware.Build(test, variant);
-        var qemu = MprofileFirmware.RunQemu(elf, variant, "-d", items);
-        var nemu = MprofileFirmware.RunNemu(elf, variant, "-d", items);
-        var what = $"{test} on {variant} with -d {items}";
-        Assert.True(qemu.Out == nemu.Out, $"{what}: stdout differs\n--- qemu\n{qemu.Out}\n--- nemu\n{nemu.Out}");
-        Assert.True(qemu.Error == nemu.Error, $"{what}: stderr differs\n--- qemu\n{qemu.Error}\n--- nemu\n{nemu.Error}");
-        Assert.True(qemu.ExitCode == nemu.ExitCode, $"{what}: exit status qemu {qemu.ExitCode}, nemu {nemu.ExitCode}");
+        var nemu = MprofileFirmware.AssertSameRun(MprofileFirmware.Build(test, variant), variant, null, "-d", items);
         return nemu.Out + nemu.Error;
     }
 }

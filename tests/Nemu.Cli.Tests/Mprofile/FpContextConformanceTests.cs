@@ -89,13 +89,7 @@ public sealed class FpContextConformanceTests
     /// <summary>Runs the image with "-d int" on both emulators and asserts identical console output and log.</summary>
     private static string AssertSameIntLogAsQemu(string test, MprofileVariant variant)
     {
-        var elf = MprofileFirmware.Build(test, variant);
-        var qemu = MprofileFirmware.RunQemu(elf, variant, "-d", "int");
-        var nemu = MprofileFirmware.RunNemu(elf, variant, "-d", "int");
-        Assert.True(qemu.Out == nemu.Out, $"{test} -d int: stdout differs\n--- qemu\n{qemu.Out}\n--- nemu\n{nemu.Out}");
-        Assert.True(qemu.Error == nemu.Error, $"{test} -d int: log differs\n--- qemu\n{qemu.Error}\n--- nemu\n{nemu.Error}");
-        Assert.Equal(qemu.ExitCode, nemu.ExitCode);
-        return nemu.Error;
+        return MprofileFirmware.AssertSameRun(MprofileFirmware.Build(test, variant), variant, null, "-d", "int").Error;
     }
 
     private static string Lines(string output) => output.Replace(" \n", "\n", StringComparison.Ordinal);

@@ -67,7 +67,7 @@ public sealed class RemainingConformanceTests
     public void B76_ResetLoadsSpPcAndLrFromTheVectorTableIgnoringTheElfEntry(string variantName, string spLow)
     {
         var variant = MprofileVariant.Named(variantName);
-        var elf = BuildWithStart("b76_reset_state", "b76_start.S", variant);
+        var elf = MprofileFirmware.BuildWithStart("b76_reset_state", "b76_start.S", variant);
         var (exitCode, output) = AssertSameRunAsQemu(elf, variant);
         Assert.Equal(0, exitCode);
         Assert.Matches($"b76 lr=ffffffff sp=20{spLow} sp_is_vector0_aligned=00000001 reset_vector=[0-9a-f]{{8}} pc_is_vector1=00000001 rom_at_0=00000000 vtor=00000000 \n", output);
@@ -197,37 +197,9 @@ public sealed class RemainingConformanceTests
     private static (int ExitCode, string Output) AssertSameRunAsQemu(string elf, MprofileVariant variant, params string[] extra) =>
         AssertSameRunAsQemu(elf, variant, BkptDebugEvent, extra);
 
-    /// <summary>
-    /// As above, with QEMU's stdout first mapped by <paramref name="architectural"/> to what the architecture
-    /// requires where QEMU deviates (a documented deviation, docs/deviations.md).
-    /// </summary>
     private static (int ExitCode, string Output) AssertSameRunAsQemu(string elf, MprofileVariant variant, Func<string, string> architectural, params string[] extra)
     {
-        var qemu = MprofileFirmware.RunQemu(elf, variant, extra);
-        qemu = (qemu.ExitCode, architectural(qemu.Out), qemu.Error);
-        var nemu = MprofileFirmware.RunNemu(elf, variant, extra);
-        var what = $"{Path.GetFileName(elf)} on {variant} {string.Join(' ', extra)}";
-        Assert.True(qemu.Out == nemu.Out, $"{what}: stdout differs\n--- qemu\n{qemu.Out}\n--- nemu\n{nemu.Out}");
-        Assert.True(qemu.Error == nemu.Error, $"{what}: stderr differs\n--- qemu\n{qemu.Error}\n--- nemu\n{nemu.Error}");
-        Assert.True(qemu.ExitCode == nemu.ExitCode, $"{what}: exit status qemu {qemu.ExitCode}, nemu {nemu.ExitCode}\n{nemu.Out}{nemu.Error}");
+        var nemu = MprofileFirmware.AssertSameRun(elf, variant, architectural, extra);
         return (nemu.ExitCode, Normalize(nemu.Out + nemu.Error));
-    }
-
-    /// <summary>Builds a kit test like <see cref="MprofileFirmware.Build"/> but with its own start file instead of mp_start.S.</summary>
-    private static string BuildWithStart(string test, string start, MprofileVariant variant)
-    {
-        var root = TestFirmware.Root;
-        var common = Path.Combine(root, "common");
-        var kit = Path.Combine(root, "mprofile");
-        string[] console = variant.SemihostingConsole ? [] : ["-DCONSOLE_UART_CMSDK"];
-        string[] args =
-        [
-            .. variant.CFlags, "-mthumb", .. console,
-            "-T" + Path.Combine(common, variant.LinkerScript), "-O2", "-ffreestanding", "-fno-common",
-            "-fno-tree-loop-distribute-patterns", "-nostdlib", "-nostartfiles", "-I" + common, "-I" + kit, "-L" + common,
-            Path.Combine(kit, start), Path.Combine(common, "semihost.S"), Path.Combine(common, "console.c"),
-            Path.Combine(common, "mem.c"), Path.Combine(kit, "mp.c"), Path.Combine(kit, test + ".c"), "-lgcc",
-        ];
-        return CrossCompiler.Build(TestFirmware.TempDirectory(), test + "-" + variant.Name + ".elf", args);
     }
 }
