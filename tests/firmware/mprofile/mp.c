@@ -48,6 +48,18 @@ void mp_unexpected(void)
     mp_exit(0x7F);
 }
 
+/* The C run-time set-up, called by the start files before mp_init: .data from its load address, .bss zeroed. */
+void mp_crt_init(void)
+{
+    extern uint32_t __data_start[], __data_end[], __data_load[], __bss_start[], __bss_end[];
+    for (uint32_t *d = __data_start, *s = __data_load; d < __data_end;) {
+        *d++ = *s++;
+    }
+    for (uint32_t *d = __bss_start; d < __bss_end;) {
+        *d++ = 0;
+    }
+}
+
 /* Called by mp_start.S before main. */
 void mp_init(void)
 {

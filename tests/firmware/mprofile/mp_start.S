@@ -30,25 +30,8 @@ reset_handler:
     dsb
     isb
 #endif
-    ldr r0, =__data_start
-    ldr r1, =__data_end
-    ldr r2, =__data_load
-1:  cmp r0, r1
-    bhs 2f
-    ldr r3, [r2]
-    str r3, [r0]
-    adds r0, r0, #4
-    adds r2, r2, #4
-    b 1b
-2:  ldr r0, =__bss_start
-    ldr r1, =__bss_end
-    movs r3, #0
-3:  cmp r0, r1
-    bhs 4f
-    str r3, [r0]
-    adds r0, r0, #4
-    b 3b
-4:  bl mp_init
+    bl mp_crt_init
+    bl mp_init
     bl main
     bl mp_exit
 5:  b 5b
