@@ -43,6 +43,7 @@
 #define SCB_SFAR REG32(0xE000EDE8)
 #define MPU_RLAR REG32(0xE000EDA0)
 #define MPU_MAIR0 REG32(0xE000EDC0)
+#define REG16(a) (*(volatile uint16_t *)(a))
 #define NVIC_ITNS(n) REG32(0xE000E380 + 4 * (n))
 
 /* SFSR bits (Armv8-M ARM D1.2.221). */
