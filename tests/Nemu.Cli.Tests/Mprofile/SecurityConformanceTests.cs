@@ -68,6 +68,16 @@ public sealed class SecurityConformanceTests
     }
 
     [Fact]
+    public void B19_WhenTheBasicPushFaultedACalleePushFaultOnlySetsItsStatusBit()
+    {
+        SecurityConformance.Check("b19_basic_and_callee_push_fault", MprofileVariant.M33, "int", output =>
+        {
+            Assert.Contains("b19 cfsr=00001010 bfar=00000000 lr=ffffffd9 mm_pending=00000000 irq_pending=00000000 sp_is_callee_frame=00000001 ns_count=00000001 \n", output);
+            Assert.Contains("...BusFault with BFSR.STKERR\n...taking pending nonsecure exception 46\n...MemManageFault with CFSR.MSTKERR\n...loading from element 46", output);
+        });
+    }
+
+    [Fact]
     public void B20_SecureHandlerWinningOverACalleePushFaultGetsDcrsClearAndNoSecondPush()
     {
         SecurityConformance.Check("b20_callee_push_fault_secure_handler_lr", MprofileVariant.M33, "int", output =>
