@@ -3,7 +3,9 @@
 // errors (non-OK MemTxResult) that raise a precise BusFault with BFAR, and MPU permission faults (MemManage
 // DACCVIOL with MMFAR; ArmCpu.Mpu.cs). Faults are values (a false return), never host exceptions. RAM and ROM are
 // accessed through the SoftTlb of the current MPU context (LDRT/STRT: the unprivileged one), which holds only pages
-// the MPU allows; only the remaining (device) accesses flush the instruction count first.
+// the MPU allows; only the remaining (device) accesses flush the instruction count first. Armv8-M cores miss into
+// their own slow path (ArmCpu.MemoryV8.cs: attribution, PMSAv8 bank, fills through IOMMU regions); the hit path is
+// the same for every core.
 using System.Globalization;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
@@ -64,6 +66,11 @@ public sealed partial class ArmCpu
 
     private bool LoadSlow(uint address, uint size, out uint value, bool unprivileged)
     {
+        if (_pmsav8 is not null)
+        {
+            return LoadSlowV8(address, size, out value, unprivileged);
+        }
+
         var tlb = unprivileged ? _unprivTlb : _dataTlb;
         if (!ReferenceEquals(tlb, _tlb))
         {
@@ -93,6 +100,11 @@ public sealed partial class ArmCpu
 
     private bool StoreSlow(uint address, uint size, uint value, bool unprivileged)
     {
+        if (_pmsav8 is not null)
+        {
+            return StoreSlowV8(address, size, value, unprivileged);
+        }
+
         var tlb = unprivileged ? _unprivTlb : _dataTlb;
         if (!ReferenceEquals(tlb, _tlb))
         {

@@ -1,7 +1,8 @@
 // One guest page (1 KiB, QEMU's M-profile TARGET_PAGE_SIZE) of lazily decoded instructions. Beside each decoded
 // slot the page keeps the slot's interpreter handler as a function pointer, so the run loop's fetch is one load
 // (null: not decoded, or the page was invalidated) instead of slot, handler index and handler table. The page also
-// records for which MPU context execution from it was last checked (ExecStamp).
+// records for which MPU context execution from it was last checked, per security state (ExecStamp for Non-secure
+// and cores without the Security Extension, ExecStampSecure for Secure), so a security transition needs no re-check.
 using Nemu.Arm.Decoding;
 using Nemu.Memory.Backends;
 
@@ -28,6 +29,9 @@ internal sealed class DecodedPage
     /// <summary>Page-aligned offset of this page in <see cref="Block"/>.</summary>
     public ulong BlockOffset { get; }
 
+    /// <summary>Offset of the page's first byte in <see cref="Block"/>.</summary>
+    public ulong RamOffset { get; init; }
+
     /// <summary>False once guest code was overwritten (<see cref="Invalidate"/>); the cache drops the page.</summary>
     public bool Valid { get; private set; } = true;
 
@@ -43,7 +47,13 @@ internal sealed class DecodedPage
     /// The CPU's fetch stamp (ArmCpu.FetchStamp) when execution from the whole page was last found permitted; a
     /// different stamp means the privilege or the MPU changed and the page must be checked again before use.
     /// </summary>
-    public uint ExecStamp { get; set; }
+    public uint ExecStamp;
+
+    /// <summary>As <see cref="ExecStamp"/> for execution in Secure state.</summary>
+    public uint ExecStampSecure;
+
+    /// <summary>The stamp slot of a security state.</summary>
+    public ref uint ExecStampFor(bool secure) => ref secure ? ref ExecStampSecure : ref ExecStamp;
 
     /// <summary>Guest code in the page was overwritten: the run loop's fetch must miss from now on.</summary>
     public void Invalidate()

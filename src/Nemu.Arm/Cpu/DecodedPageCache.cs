@@ -4,7 +4,13 @@
 // fetched from I/O are decoded on every execution instead of being cached. Execute permission (the default memory
 // map's XN regions, the MPU's AP/XN; mprofile.md §5.2-§5.3) is checked when a page becomes the current one, against
 // the CPU's fetch stamp; a page whose permission is not uniform (a region or subregion edge inside it) is not used,
-// so each of its fetches is decoded and checked on its own. Denied fetches raise MemManage IACCVIOL.
+// so each of its fetches is decoded and checked on its own. Denied fetches raise MemManage IACCVIOL. On cores with the
+// Security Extension a page is also checked per security state (its own stamp each, so transitions re-check nothing):
+// its SAU/IDAU attribution must be uniform and equal to the executing state, and it must reach the same RAM with that
+// state's attributes (RAM behind a TZ-MPC is found through the IOMMU with them); otherwise each fetch is checked on its
+// own, a mismatch raising SecureFault INVTRAN/INVEP or handing an NSC fetch to the SG emulation
+// (ArmCpu.CheckFetchSecurity). An IOMMU translation change (AddressSpace.TranslationsChanged: an MPC LUT write) drops
+// every page.
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
 using Nemu.Arm.Interpreter;
@@ -22,7 +28,11 @@ internal sealed unsafe class DecodedPageCache
     private DecodedPage _current = NoPage;
     private DecodedInsn _scratch;
 
-    public DecodedPageCache(ArmCpu cpu) => _cpu = cpu;
+    public DecodedPageCache(ArmCpu cpu)
+    {
+        _cpu = cpu;
+        cpu.Memory.TranslationsChanged += Clear;
+    }
 
     /// <summary>The "no current page" sentinel: never valid, so the fast path of Fetch needs no null test.</summary>
     private static DecodedPage NoPage { get; } = NewNoPage();
@@ -39,6 +49,10 @@ internal sealed unsafe class DecodedPageCache
 
         _pages.Clear();
         _current = NoPage;
+
+        // A reset (which also changes the security state without a transition) clears the cache: the CPU's MPU
+        // context is re-derived here.
+        _cpu.OnMmuIndexChanged();
     }
 
     /// <summary>Forgets the current page so the next fetch goes through <see cref="FetchSlow"/> (permission re-check).</summary>
@@ -58,12 +72,12 @@ internal sealed unsafe class DecodedPageCache
         if (page.Address != pageAddress || !page.Valid)
         {
             page = GetPage(pageAddress);
-            if (page is not null && page.ExecStamp != _cpu.FetchStamp)
+            if (page is not null && page.ExecStampFor(_cpu.Secure) != _cpu.FetchStamp)
             {
                 var perms = _cpu.FetchPermissions(pageAddress, out var uniform);
-                if (uniform && (perms & MpuPermissions.Execute) != 0)
+                if (uniform && (perms & MpuPermissions.Execute) != 0 && (!_cpu.HasSecurityExtension || SecurePageUsable(page)))
                 {
-                    page.ExecStamp = _cpu.FetchStamp;
+                    page.ExecStampFor(_cpu.Secure) = _cpu.FetchStamp;
                 }
                 else
                 {
@@ -124,14 +138,10 @@ internal sealed unsafe class DecodedPageCache
             return page;
         }
 
-        if (!_cpu.Memory.TryGetRamBlock(new GuestAddress(pageAddress), out var block, out var offset) || block is null)
-        {
-            return null;
-        }
-
-        // The page must lie in one block section; a page that is only partly RAM is not cached.
-        if (!_cpu.Memory.TryGetRamBlock(new GuestAddress(pageAddress + DecodedPage.Size - 1), out var endBlock, out var endOffset)
-            || endBlock != block || endOffset != offset + DecodedPage.Size - 1)
+        // The page must map contiguously into one block (through IOMMU regions with the executing state's
+        // attributes); a page that is only partly RAM is not cached.
+        if (!_cpu.Memory.TryGetRamBlock(new GuestAddress(pageAddress), ArmCpu.Attrs(_cpu.IsPrivileged, _cpu.Secure), out var block, out var offset, out var length)
+            || block is null || length < DecodedPage.Size)
         {
             return null;
         }
@@ -143,7 +153,7 @@ internal sealed unsafe class DecodedPageCache
 
         var blockPage = offset & ~((1UL << CodePageTracker.PageShift) - 1);
         block.CodePages.Mark(offset);
-        page = new DecodedPage(pageAddress, block, blockPage);
+        page = new DecodedPage(pageAddress, block, blockPage) { RamOffset = offset };
         _pages[pageAddress] = page;
         return page;
     }
@@ -169,6 +179,21 @@ internal sealed unsafe class DecodedPageCache
         }
     }
 
+    // Security Extension: the page's attribution is uniform and the executing state's, and with that state's
+    // attributes it still reaches the RAM it was decoded from (an MPC may block one state).
+    private bool SecurePageUsable(DecodedPage page)
+    {
+        var secure = _cpu.Secure;
+        var s = _cpu.SecurityLookupFor(page.Address, secure, fetch: true);
+        if (s.SubPage || s.Ns == secure)
+        {
+            return false;
+        }
+
+        return _cpu.Memory.TryGetRamBlock(new GuestAddress(page.Address), ArmCpu.Attrs(_cpu.IsPrivileged, secure), out var block, out var offset, out var length)
+            && block == page.Block && offset == page.RamOffset && length >= DecodedPage.Size;
+    }
+
     private bool DecodeAt(uint pc, out DecodedInsn insn)
     {
         if (!FetchHalfword(pc, out var hw1))
@@ -191,7 +216,14 @@ internal sealed unsafe class DecodedPageCache
 
     private bool FetchHalfword(uint address, out ushort value)
     {
-        // Execute-never: the default map's XN regions (mprofile.md §5.2, with the MPU off too) or the MPU's AP/XN.
+        // Security attribution first (get_phys_addr_pmsav8), then execute-never: the default map's XN regions
+        // (mprofile.md §5.2, with the MPU off too) or the MPU's AP/XN.
+        if (_cpu.HasSecurityExtension && !_cpu.CheckFetchSecurity(address))
+        {
+            value = 0;
+            return false;
+        }
+
         if ((_cpu.FetchPermissions(address, out _) & MpuPermissions.Execute) == 0)
         {
             _cpu.RaiseFetchPermissionFault(address);
@@ -199,7 +231,7 @@ internal sealed unsafe class DecodedPageCache
             return false;
         }
 
-        var r = _cpu.Memory.Read(new GuestAddress(address), 2, ArmCpu.Attrs(_cpu.IsPrivileged), out var v);
+        var r = _cpu.Memory.Read(new GuestAddress(address), 2, ArmCpu.Attrs(_cpu.IsPrivileged, _cpu.Secure), out var v);
         value = (ushort)v;
         if (r != MemTxResult.Ok && !_cpu.IgnoreMemoryTransactionFailures)
         {

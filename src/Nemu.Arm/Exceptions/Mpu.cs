@@ -8,14 +8,14 @@
 // the system region (0xE0000000 and up) is execute-never inside regions too. QEMU's IMPDEF choices kept: SIZE 1-3
 // (UNPREDICTABLE) make 4-16 byte regions, SIZE 0 and bases not aligned to the size disable the region (logged to
 // guest_errors), AP=4 is no access (logged), AP=7 reads as AP=6. Not modelled: the memory attributes (TEX, C, B,
-// S), which have no effect without caches; PMSAv8.
+// S), which have no effect without caches. PMSAv8 is Pmsav8Mpu.cs.
 using System.Globalization;
 using Nemu.Core.Logging;
 
 namespace Nemu.Arm.Exceptions;
 
 /// <summary>MPU state, its registers and the permission lookup.</summary>
-public sealed class Mpu
+public sealed class Mpu : IMpu
 {
     public const uint CtrlEnable = 1, CtrlHfnmiena = 2, CtrlPrivdefena = 4;
 
