@@ -86,6 +86,8 @@ public sealed partial class ArmCpu
             return;
         }
 
+        // The new state's SPs first: OtherSs* are overwritten with the current state's below.
+        uint newMsp = OtherSsMsp, newPsp = OtherSsPsp;
         if (UsingPsp)
         {
             OtherSsPsp = R[13];
@@ -101,13 +103,13 @@ public sealed partial class ArmCpu
         _r13IsPsp = UsingPsp;
         if (UsingPsp)
         {
-            R[13] = OtherSsPsp;
-            OtherSp = OtherSsMsp;
+            R[13] = newPsp;
+            OtherSp = newMsp;
         }
         else
         {
-            R[13] = OtherSsMsp;
-            OtherSp = OtherSsPsp;
+            R[13] = newMsp;
+            OtherSp = newPsp;
         }
 
         OnSecurityStateChanged();
