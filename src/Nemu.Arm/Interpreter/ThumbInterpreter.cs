@@ -2,7 +2,8 @@
 // ThumbOp over the decoded form shared with the disassembler (dispatch and the specialised handlers of hot
 // instructions are in ThumbInterpreter.Dispatch.cs). Conditional execution and IT state (A7.3), PC reads (+4, Align(PC,4) for
 // literals and ADR), BranchWritePC/BXWritePC/LoadWritePC interworking (INVSTATE when bit0 is 0, exception return
-// for EXC_RETURN values in Handler mode, and for FNC_RETURN with the Security Extension). Memory and system instructions are in the other partial files.
+// for EXC_RETURN values in Handler mode, and for FNC_RETURN and EXC_RETURN in any mode with the Security Extension).
+// Memory and system instructions are in the other partial files, the ARMv8-M ones in ThumbInterpreter.Security.cs.
 // The DSP extension is in ThumbInterpreter.Dsp.cs, FP instructions in ThumbInterpreter.Fp.cs. UNPREDICTABLE cases
 // behave as QEMU where checked, otherwise as the obvious datapath.
 using System.Runtime.CompilerServices;
