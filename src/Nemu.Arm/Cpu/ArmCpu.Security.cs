@@ -4,8 +4,8 @@
 // ArmCpu.cs read and write the bank of the current state. R13/OtherSp hold the current state's SPs as before;
 // the other state's MSP/PSP wait in OtherSsMsp/OtherSsPsp. Cores without the extension use bank 0 (Non-secure
 // in QEMU's numbering) for everything and never change state.
-// Not modelled here: the transitions themselves (SG/BXNS/BLXNS/FNC_RETURN, exception entry/return), which call
-// SwitchSecurityState.
+// CONTROL.SFPA (Secure FP context active) is kept here too. The transitions (SG/BXNS/BLXNS/FNC_RETURN) are in
+// ArmCpu.SecurityTransitions.cs; exception entry and return call SwitchSecurityState themselves.
 using Nemu.Core;
 
 namespace Nemu.Arm.Cpu;
@@ -30,6 +30,12 @@ public sealed partial class ArmCpu
 
     /// <summary>The other security state's MSP and PSP (QEMU other_ss_msp / other_ss_psp).</summary>
     internal uint OtherSsMsp, OtherSsPsp;
+
+    /// <summary>
+    /// CONTROL.SFPA (bit 3): the Secure FP context is active. Stored once (QEMU keeps it in the Secure bank of
+    /// CONTROL); it reads as zero from Non-secure state.
+    /// </summary>
+    internal bool ControlSfpa;
 
     /// <summary>The current security state: true = Secure. Always false without the Security Extension.</summary>
     public bool Secure { get; private set; }
@@ -80,6 +86,8 @@ public sealed partial class ArmCpu
             return;
         }
 
+        // The new state's SPs first: OtherSs* are overwritten with the current state's below.
+        uint newMsp = OtherSsMsp, newPsp = OtherSsPsp;
         if (UsingPsp)
         {
             OtherSsPsp = R[13];
@@ -95,13 +103,13 @@ public sealed partial class ArmCpu
         _r13IsPsp = UsingPsp;
         if (UsingPsp)
         {
-            R[13] = OtherSsPsp;
-            OtherSp = OtherSsMsp;
+            R[13] = newPsp;
+            OtherSp = newMsp;
         }
         else
         {
-            R[13] = OtherSsMsp;
-            OtherSp = OtherSsPsp;
+            R[13] = newMsp;
+            OtherSp = newPsp;
         }
 
         OnSecurityStateChanged();
@@ -112,6 +120,31 @@ public sealed partial class ArmCpu
     /// attribution piece extends it.
     /// </summary>
     private void OnSecurityStateChanged() => OnMmuIndexChanged();
+
+    /// <summary>
+    /// get_v7m_sp_ptr: where the SP of <paramref name="secure"/> state for the given mode and SPSEL is held now (R13,
+    /// OtherSp, or OtherSsMsp/OtherSsPsp for the other security state). Invalid after a stack or state switch.
+    /// </summary>
+    internal ref uint SpSlot(bool secure, bool thread, bool spsel)
+    {
+        var wantPsp = thread && spsel;
+        if (secure == Secure)
+        {
+            if (wantPsp == UsingPsp)
+            {
+                return ref R[13];
+            }
+
+            return ref OtherSp;
+        }
+
+        if (wantPsp)
+        {
+            return ref OtherSsPsp;
+        }
+
+        return ref OtherSsMsp;
+    }
 
     /// <summary>The stack limit of the SP in use in the current state (v7m_sp_limit); 0 on cores without v8-M.</summary>
     internal uint SpLimit => !IsV8 ? 0 : UsingPsp ? Psplim[Bank] : Msplim[Bank];
@@ -127,6 +160,7 @@ public sealed partial class ArmCpu
         Array.Clear(Msplim);
         Array.Clear(Psplim);
         OtherSsMsp = OtherSsPsp = 0;
+        ControlSfpa = false;
         Secure = HasSecurityExtension;
     }
 

@@ -2,7 +2,7 @@
 // cpu_pre_save/cpu_post_load). After a load the derived state is rebuilt: the decoded-code cache is flushed
 // (guest RAM may differ) and the exception check is re-armed, as QEMU's post_load does with tb_flush and
 // arm_rebuild_hflags. InstructionCount is a per-instance diagnostic and is not migrated. FP and MPU state included
-// (ArmCpu.Mpu.cs). Not modelled: Security state (not implemented).
+// (ArmCpu.Mpu.cs); the security state and stack limits in ArmCpu.SecurityState.cs.
 using Nemu.Core.State;
 
 namespace Nemu.Arm.Cpu;
@@ -18,10 +18,11 @@ public sealed partial class ArmCpu
         s.Xpsr = Xpsr;
         s.OtherSp = OtherSp;
         s.R13IsPsp = _r13IsPsp;
-        s.Primask = Primask ? 1u : 0;
-        s.Basepri = Basepri;
-        s.Faultmask = Faultmask ? 1u : 0;
-        s.Control = Control;
+        s.Primask = PrimaskOf(false) ? 1u : 0;
+        s.Basepri = BasepriOf(false);
+        s.Faultmask = FaultmaskOf(false) ? 1u : 0;
+        s.Control = (ControlNPrivOf(false) ? 1u : 0) | (ControlSpselOf(false) ? 2u : 0) | (ControlFpca ? 4u : 0);
+        SaveSecurityState(s);
         s.ExclusiveValid = ExclusiveValid;
         s.ExclusiveAddress = ExclusiveAddress;
         s.EventRegister = EventRegister;
@@ -49,17 +50,20 @@ public sealed partial class ArmCpu
             throw new StateLoadException($"cpu: invalid basepri 0x{s.Basepri:x} or control 0x{s.Control:x}");
         }
 
+        ValidateSecurityState(s);
+
         s.Regs.AsSpan(0, RegisterFile.Count).CopyTo(R);
         Xpsr = s.Xpsr;
         Ipsr = (int)(s.Xpsr & 0x1FF);
         OtherSp = s.OtherSp;
         _r13IsPsp = s.R13IsPsp;
-        Primask = s.Primask != 0;
-        Basepri = (byte)s.Basepri;
-        Faultmask = s.Faultmask != 0;
-        ControlNPriv = (s.Control & 1) != 0;
-        ControlSpsel = (s.Control & 2) != 0;
+        SetPrimaskOf(false, s.Primask != 0);
+        SetBasepriOf(false, (byte)s.Basepri);
+        SetFaultmaskOf(false, s.Faultmask != 0);
+        SetControlNPrivOf(false, (s.Control & 1) != 0);
+        SetControlSpselOf(false, (s.Control & 2) != 0);
         ControlFpca = (s.Control & 4) != 0;
+        LoadSecurityState(s);
         s.ExtRegs.CopyTo(ExtRegs, 0);
         FpscrValue = s.Fpscr;
         CpacrValue = s.Cpacr;

@@ -6,7 +6,9 @@
 // Version 2 adds the FP extension state (S0-S31, FPSCR, CPACR, FPCCR, FPCAR, FPDSCR; CONTROL.FPCA is in control).
 // Version 3 adds the PMSAv7 MPU with QEMU's names (machine.c "cpu/pmsav7" env.pmsav7.rbar/rsr/racr, the
 // "cpu/pmsav7-rnr" RNR and v7m.mpu_ctrl; RASR is split as QEMU stores it: rsr = low half, racr = high half), for
-// up to 16 regions. Not modelled: Security Extension state (not implemented).
+// up to 16 regions. Version 4 adds QEMU's v8-M subsections "cpu/m-security" (security state, the other state's SPs,
+// the Secure bank of PRIMASK/BASEPRI/FAULTMASK/CONTROL) and "cpu/m/v8m" (MSPLIM/PSPLIM); the main fields then hold
+// the Non-secure bank, as QEMU's "cpu/m" does. The NVIC, SAU and MPU banks migrate with their owners.
 using Nemu.Core.State;
 
 namespace Nemu.Arm.Cpu;
@@ -14,8 +16,30 @@ namespace Nemu.Arm.Cpu;
 /// <summary>One CPU's migratable registers, captured before save and written back after load.</summary>
 public sealed class ArmCpuState
 {
+    /// <summary>
+    /// QEMU 7.2 machine.c "cpu/m-security" (the CPU part: secure, other_ss_msp/psp and the Secure bank of the
+    /// special registers; CONTROL adds SFPA in bit 3), sent for cores with the Security Extension (version 4).
+    /// </summary>
+    private static readonly StateDescription<ArmCpuState> MSecurity =
+        StateDescription<ArmCpuState>.Builder("cpu/m-security", 1, 1)
+            .UInt32("secure", s => ref s.Secure)
+            .UInt32("other_ss_msp", s => ref s.OtherSsMsp)
+            .UInt32("other_ss_psp", s => ref s.OtherSsPsp)
+            .UInt32("basepri[M_REG_S]", s => ref s.BasepriS)
+            .UInt32("primask[M_REG_S]", s => ref s.PrimaskS)
+            .UInt32("faultmask[M_REG_S]", s => ref s.FaultmaskS)
+            .UInt32("control[M_REG_S]", s => ref s.ControlS)
+            .Build();
+
+    /// <summary>QEMU 7.2 machine.c "cpu/m/v8m": MSPLIM and PSPLIM of both banks (ARMv8-M cores, version 4).</summary>
+    private static readonly StateDescription<ArmCpuState> MV8m =
+        StateDescription<ArmCpuState>.Builder("cpu/m/v8m", 1, 1)
+            .UInt32Array("msplim", s => s.Msplim, 2)
+            .UInt32Array("psplim", s => s.Psplim, 2)
+            .Build();
+
     public static readonly StateDescription<ArmCpuState> Vmsd =
-        StateDescription<ArmCpuState>.Builder("cpu", 3, 1)
+        StateDescription<ArmCpuState>.Builder("cpu", 4, 1)
             .UInt32Array("regs", s => s.Regs, 16)
             .UInt32("xpsr", s => ref s.Xpsr)
             .UInt32("other_sp", s => ref s.OtherSp)
@@ -39,6 +63,8 @@ public sealed class ArmCpuState
             .UInt32Array("pmsav7.rbar", s => s.MpuRbar, MpuRegionSlots, sinceVersion: 3)
             .UInt32Array("pmsav7.rsr", s => s.MpuRsr, MpuRegionSlots, sinceVersion: 3)
             .UInt32Array("pmsav7.racr", s => s.MpuRacr, MpuRegionSlots, sinceVersion: 3)
+            .Subsection(MSecurity, s => s.HasSecurityExtension)
+            .Subsection(MV8m, s => s.IsV8)
             .Build();
 
     /// <summary>Region slots migrated (RBAR.REGION is 4 bits; unused slots are zero).</summary>
@@ -82,4 +108,24 @@ public sealed class ArmCpuState
 
     /// <summary>MPU_RASR bits 31:16 (B, C, S, TEX, AP, XN).</summary>
     public readonly uint[] MpuRacr = new uint[MpuRegionSlots];
+
+    /// <summary>Which subsections the saving core sends (not migrated themselves: the core model decides).</summary>
+    public bool HasSecurityExtension, IsV8;
+
+    /// <summary>1 when the core is in Secure state ("cpu/m-security").</summary>
+    public uint Secure;
+    public uint OtherSsMsp;
+    public uint OtherSsPsp;
+
+    /// <summary>The Secure bank; the main fields hold the Non-secure (or only) bank.</summary>
+    public uint BasepriS;
+    public uint PrimaskS;
+    public uint FaultmaskS;
+
+    /// <summary>Secure CONTROL: bit 0 nPRIV, bit 1 SPSEL, bit 2 FPCA, bit 3 SFPA.</summary>
+    public uint ControlS;
+
+    /// <summary>MSPLIM/PSPLIM indexed by bank (0 Non-secure, 1 Secure).</summary>
+    public readonly uint[] Msplim = new uint[2];
+    public readonly uint[] Psplim = new uint[2];
 }

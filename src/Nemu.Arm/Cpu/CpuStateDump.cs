@@ -1,7 +1,7 @@
 // "-d cpu": the M-profile register dump of QEMU 7.2 (target/arm/cpu.c arm_cpu_dump_state): R00..R15 four to a
 // line, then "XPSR=%08x" with the NZCV letters, T (Thumb) or A, and the mode (handler, priv-thread,
-// unpriv-thread). Not modelled: the Security Extension prefix ("S "/"NS ") and the FP registers of "-d fpu"
-// (not printed yet).
+// unpriv-thread), which cores with the Security Extension prefix with the state ("S "/"NS ", as qemu-system-arm
+// -M mps2-an505 -d cpu prints it). Not modelled: the FP registers of "-d fpu" (not printed yet).
 using System.Text;
 
 namespace Nemu.Arm.Cpu;
@@ -28,7 +28,8 @@ public static class CpuStateDump
             .Append((xpsr & (1u << 30)) != 0 ? 'Z' : '-')
             .Append((xpsr & (1u << 29)) != 0 ? 'C' : '-')
             .Append((xpsr & (1u << 28)) != 0 ? 'V' : '-')
-            .Append(' ').Append((xpsr & (1u << 24)) != 0 ? 'T' : 'A').Append(' ').Append(mode);
+            .Append(' ').Append((xpsr & (1u << 24)) != 0 ? 'T' : 'A').Append(' ')
+            .Append(!cpu.HasSecurityExtension ? string.Empty : cpu.Secure ? "S " : "NS ").Append(mode);
         return sb.ToString();
     }
 }

@@ -42,4 +42,10 @@ public enum InsnFlags : ushort
 
     /// <summary>CBNZ (branch if non-zero) / TBH (halfword table) / CPSID (disable) variant selector.</summary>
     Variant = 1 << 11,
+
+    /// <summary>
+    /// The instruction writes SP and is checked against the v8-M stack limit (set by the decoder for V8M cores
+    /// only, following QEMU's v8m_stackcheck call sites; ThumbInterpreter.StackLimit.cs).
+    /// </summary>
+    StackCheck = 1 << 12,
 }

@@ -1,7 +1,8 @@
 // A Thumb disassembler driven by the decode table (the same lines and DecodedInsn the interpreter uses), for
 // -d in_asm and the monitor. Text follows the capstone style QEMU prints ("ldr      r0, [pc, #0x10]"):
 // mnemonic padded to 8 columns, lower-case registers, hexadecimal immediates. Not exact capstone output yet:
-// alias choices (e.g. "negs" for RSB #0) and some operand spellings differ.
+// alias choices (e.g. "negs" for RSB #0) and some operand spellings differ. The ARMv8-M additions are in
+// ThumbDisassembler.V8.cs.
 using System.Globalization;
 using System.Text;
 
@@ -57,6 +58,8 @@ public static partial class ThumbDisassembler
                 return insn.Has(InsnFlags.Variant) ? "cpsid" : "cpsie";
             case ThumbOp.Cbz:
                 return insn.Has(InsnFlags.Variant) ? "cbnz" : "cbz";
+            case ThumbOp.Tt:
+                return TtMnemonics[insn.Extra & 3];
             case ThumbOp.TstImm or ThumbOp.TstReg or ThumbOp.TeqImm or ThumbOp.TeqReg or ThumbOp.CmpImm or ThumbOp.CmpReg
                 or ThumbOp.CmnImm or ThumbOp.CmnReg:
                 return m;
@@ -77,7 +80,10 @@ public static partial class ThumbDisassembler
     /// Formats <paramref name="insn"/> as capstone prints it in QEMU's "-d in_asm" (CapstoneSyntax has the rules);
     /// <paramref name="itCondition"/> is the condition of the enclosing IT block, or -1 outside one.
     /// </summary>
-    public static string FormatCapstone(in DecodedInsn insn, uint pc, int itCondition) => Format(in insn, pc, itCondition);
+    public static string FormatCapstone(in DecodedInsn insn, uint pc, int itCondition) =>
+        insn.Op is ThumbOp.Sg or ThumbOp.Bxns or ThumbOp.Blxns or ThumbOp.Tt or ThumbOp.Vlstm or ThumbOp.Vlldm
+            ? FormatAsCapstoneSees(in insn, pc, itCondition)
+            : Format(in insn, pc, itCondition);
 
     private static string Format(in DecodedInsn insn, uint pc, int itCondition)
     {
@@ -259,6 +265,8 @@ public static partial class ThumbDisassembler
                 return $"{R(x.Rd)}, {SpecialRegisters.Name(x.Imm)}";
             case ThumbOp.Msr:
                 return $"{SpecialRegisters.Name(x.Imm)}, {R(x.Rn)}";
+            case >= ThumbOp.FirstV8 and <= ThumbOp.LastV8:
+                return V8Operands(in x);
             default:
                 return DspOperands(in x);
         }

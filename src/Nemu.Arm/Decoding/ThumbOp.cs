@@ -1,6 +1,7 @@
 // The semantic operations of the Thumb instruction set of ARMv6-M/ARMv7-M (Armv7-M ARM chapter A7). Several
 // encodings map to one operation (e.g. ADD (immediate) T1-T4 all become AddImm); the encoding name stays
-// available through DecodedInsn.Line. The DSP (v7E-M) block sits at the end; FP operations slot in after it.
+// available through DecodedInsn.Line. The ARMv8-M block follows the system operations; the DSP (v7E-M) block
+// comes next and the FP operations slot in after it.
 namespace Nemu.Arm.Decoding;
 
 /// <summary>What an instruction does; the interpreter switches on it.</summary>
@@ -66,6 +67,17 @@ public enum ThumbOp : ushort
 
     /// <summary>Coprocessor space without a coprocessor: UsageFault NOCP.</summary>
     NoCoprocessor,
+
+    // ARMv8-M Mainline and Security Extension additions (Armv8-M ARM C2.4): one block, FirstV8..LastV8.
+    // SG, BXNS/BLXNS (Rm), TT (Extra bit 0 = T, bit 1 = A), load-acquire/store-release (Rt, Rn; STLEX status in
+    // Rd) and VLSTM/VLLDM (Rn).
+    Sg, Bxns, Blxns, Tt, Lda, Ldab, Ldah, Stl, Stlb, Stlh, Ldaex, Ldaexb, Ldaexh, Stlex, Stlexb, Stlexh, Vlstm, Vlldm,
+
+    /// <summary>First ARMv8-M operation (dispatch range).</summary>
+    FirstV8 = Sg,
+
+    /// <summary>Last ARMv8-M operation (dispatch range).</summary>
+    LastV8 = Vlldm,
 
     // ARMv7E-M DSP (Armv7-M ARM A7.7, the instructions marked ARMv7E-M). One contiguous block, bounded by
     // FirstDsp/LastDsp for the interpreter's dispatch. Multiply variants carry their operand-half, exchange (X)

@@ -1,6 +1,8 @@
 // Generated-style table (exempt from the file-size habit): every 16-bit Thumb encoding of ARMv6-M and ARMv7-M,
-// Armv7-M ARM A5.2 (ARM DDI 0403E), one line per encoding. Lines sharing a group overlap on purpose and are
-// ordered most specific first (decodetree "[ ]" groups); everything else must be disjoint.
+// Armv7-M ARM A5.2 (ARM DDI 0403E), one line per encoding, plus BXNS/BLXNS of the ARMv8-M Security Extension
+// (Armv8-M ARM C2.4). Lines sharing a group overlap on purpose and are ordered most specific first (decodetree
+// "[ ]" groups); everything else must be disjoint. A core without a v8 line's feature decodes its bits as the next
+// line of the group would (ThumbDecoder), so v7 cores see BX as before.
 using static Nemu.Arm.Decoding.ArchFeatures;
 using static Nemu.Arm.Decoding.OperandForms;
 using Op = Nemu.Arm.Decoding.ThumbOp;
@@ -56,8 +58,10 @@ internal static class ThumbTable16
         new("01000100dmmmmddd", "ADD (register) T2", Op.AddReg, V6M, RdnRm4),
         new("01000101nmmmmnnn", "CMP (register) T2", Op.CmpReg, V6M, RnRm4),
         new("01000110dmmmmddd", "MOV (register) T1", Op.MovReg, V6M, RdRm),
-        new("010001110mmmmxxx", "BX T1", Op.Bx, V6M, OperandForms.Rm),
+        new("010001110mmmm100", "BXNS T1", Op.Bxns, SecExt, OperandForms.Rm, "bx16"),
+        new("010001110mmmmxxx", "BX T1", Op.Bx, V6M, OperandForms.Rm, "bx16"),
         new("010001111mmmm000", "BLX (register) T1", Op.Blx, V6M, OperandForms.Rm),
+        new("010001111mmmm100", "BLXNS T1", Op.Blxns, SecExt, OperandForms.Rm),
 
         new("01001tttiiiiiiii", "LDR (literal) T1", Op.Ldr, V6M, LdrLit16),
 

@@ -1,10 +1,14 @@
 // Generated-style table (exempt from the file-size habit): every 32-bit Thumb encoding of ARMv6-M and ARMv7-M,
 // Armv7-M ARM A5.3 (ARM DDI 0403E), one line per encoding, plus named UNDEFINED regions. Lines sharing a group
 // overlap on purpose and are ordered most specific first; all other lines are disjoint (checked by
-// ThumbTableValidator). DSP (ARMv7E-M) lines need ArchFeatures.Dsp: a v7-M core decodes them as UNDEFINED.
+// ThumbTableValidator). DSP (ARMv7E-M) lines need ArchFeatures.Dsp: a v7-M core decodes them as UNDEFINED. The
+// ARMv8-M lines (Armv8-M ARM C2.4: SG, TT, LDA/STL and their exclusives, VLSTM/VLLDM) need V8M or SecExt; where they
+// overlap a v7 line (SG in LDRD literal, TT in STREX, VLSTM/VLLDM in coprocessor space) a core without the feature
+// decodes the bits as that v7 line (ThumbDecoder), exactly as before.
 using static Nemu.Arm.Decoding.ArchFeatures;
 using static Nemu.Arm.Decoding.OperandForms32;
 using static Nemu.Arm.Decoding.OperandFormsDsp;
+using static Nemu.Arm.Decoding.OperandFormsV8;
 using Op = Nemu.Arm.Decoding.ThumbOp;
 
 namespace Nemu.Arm.Decoding;
@@ -28,7 +32,8 @@ internal static class ThumbTable32
         new("1110100100W0nnnn xMxrrrrrrrrrrrrr", "STMDB T1", Op.Stmdb, V7M, Stm32, "stmdb32"),
 
         // A5.3.6 Load/store dual or exclusive, table branch
-        new("111010000100nnnn ttttddddiiiiiiii", "STREX T1", Op.Strex, V7M, Strex),
+        new("111010000100nnnn 1111ddddAT000000", "TT T1", Op.Tt, V8M, TestTarget, "strex"),
+        new("111010000100nnnn ttttddddiiiiiiii", "STREX T1", Op.Strex, V7M, Strex, "strex"),
         new("111010000101nnnn tttt1111iiiiiiii", "LDREX T1", Op.Ldrex, V7M, Ldrex),
         new("111010001100nnnn tttt11110100dddd", "STREXB T1", Op.Strexb, V7M, StrexNarrow),
         new("111010001100nnnn tttt11110101dddd", "STREXH T1", Op.Strexh, V7M, StrexNarrow),
@@ -36,8 +41,23 @@ internal static class ThumbTable32
         new("111010001101nnnn 111100000001mmmm", "TBH T1", Op.Tbh, V7M, TableBranch),
         new("111010001101nnnn tttt111101001111", "LDREXB T1", Op.Ldrexb, V7M, LdrexNarrow),
         new("111010001101nnnn tttt111101011111", "LDREXH T1", Op.Ldrexh, V7M, LdrexNarrow),
+
+        // Armv8-M ARM C2.4: load-acquire / store-release (Main Extension), in the exclusives' space
+        new("111010001101nnnn tttt111110101111", "LDA T1", Op.Lda, V8M, LdrexNarrow),
+        new("111010001101nnnn tttt111110001111", "LDAB T1", Op.Ldab, V8M, LdrexNarrow),
+        new("111010001101nnnn tttt111110011111", "LDAH T1", Op.Ldah, V8M, LdrexNarrow),
+        new("111010001100nnnn tttt111110101111", "STL T1", Op.Stl, V8M, LdrexNarrow),
+        new("111010001100nnnn tttt111110001111", "STLB T1", Op.Stlb, V8M, LdrexNarrow),
+        new("111010001100nnnn tttt111110011111", "STLH T1", Op.Stlh, V8M, LdrexNarrow),
+        new("111010001101nnnn tttt111111101111", "LDAEX T1", Op.Ldaex, V8M, LdrexNarrow),
+        new("111010001101nnnn tttt111111001111", "LDAEXB T1", Op.Ldaexb, V8M, LdrexNarrow),
+        new("111010001101nnnn tttt111111011111", "LDAEXH T1", Op.Ldaexh, V8M, LdrexNarrow),
+        new("111010001100nnnn tttt11111110dddd", "STLEX T1", Op.Stlex, V8M, StrexNarrow),
+        new("111010001100nnnn tttt11111100dddd", "STLEXB T1", Op.Stlexb, V8M, StrexNarrow),
+        new("111010001100nnnn tttt11111101dddd", "STLEXH T1", Op.Stlexh, V8M, StrexNarrow),
         new("11101001U1W0nnnn ttttaaaaiiiiiiii", "STRD (immediate) T1", Op.Strd, V7M, DualPre),
         new("11101000U110nnnn ttttaaaaiiiiiiii", "STRD (immediate) T1, post-indexed", Op.Strd, V7M, DualPost),
+        new("1110100101111111 1110100101111111", "SG T1", Op.Sg, SecExt, None, "ldrd"),
         new("11101001U1x11111 ttttaaaaiiiiiiii", "LDRD (literal) T1", Op.Ldrd, V7M, DualLiteral, "ldrd"),
         new("11101001U1W1nnnn ttttaaaaiiiiiiii", "LDRD (immediate) T1", Op.Ldrd, V7M, DualPre, "ldrd"),
         new("11101000U111nnnn ttttaaaaiiiiiiii", "LDRD (immediate) T1, post-indexed", Op.Ldrd, V7M, DualPost),
@@ -69,6 +89,8 @@ internal static class ThumbTable32
         new("11101011110snnnn 0iiiddddiiyymmmm", "RSB (register) T1", Op.RsbReg, V7M, ShiftedReg),
 
         // A5.3.15 Coprocessor instructions: what no FP line (ThumbTableFp) claims raises NOCP (UNDEFINED for CP10/11 when enabled)
+        new("111011000010nnnn 0000101000000000", "VLSTM T1", Op.Vlstm, SecExt, FpStateBase, "cp"),
+        new("111011000011nnnn 0000101000000000", "VLLDM T1", Op.Vlldm, SecExt, FpStateBase, "cp"),
         new("111x11xxxxxxxxxx xxxxxxxxxxxxxxxx", "Coprocessor instructions", Op.NoCoprocessor, V7M, None, "cp"),
 
         // A5.3.1 Data processing (modified immediate)

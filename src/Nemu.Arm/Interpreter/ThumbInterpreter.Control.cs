@@ -1,5 +1,6 @@
 // Branches, IT, hints, barriers and system instructions (A7.7 B/BL/BX/BLX/CBZ/TBB/TBH/IT/WFI/WFE/SEV/MRS/MSR/CPS/
-// SVC/BKPT; special registers per B5.1 and mprofile.md §4.7). Barriers are no-ops for a single in-order core.
+// SVC/BKPT). Barriers are no-ops for a single in-order core. The special registers of MRS/MSR are in
+// ThumbInterpreter.SpecialRegisters.cs.
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
@@ -93,8 +94,7 @@ internal static partial class ThumbInterpreter
                 cpu.R[x.Rd] = ReadSpecial(cpu, x.Imm);
                 return true;
             case ThumbOp.Msr:
-                WriteSpecial(cpu, x.Imm, x.Extra, cpu.R[x.Rn]);
-                return true;
+                return WriteSpecial(cpu, x.Imm, x.Extra, cpu.R[x.Rn]);
             case ThumbOp.Cps:
                 if (cpu.IsPrivileged)
                 {
@@ -118,129 +118,5 @@ internal static partial class ThumbInterpreter
                 cpu.RaiseFault(ExceptionNumber.UsageFault, FaultStatus.UndefInstr);
                 return false;
         }
-    }
-
-    private static uint ReadSpecial(ArmCpu cpu, uint sysm)
-    {
-        var privileged = cpu.IsPrivileged;
-        var v7 = !cpu.Model.IsV6M;
-        switch (sysm)
-        {
-            case < 8:
-                {
-                    uint value = 0;
-                    if ((sysm & 1) != 0 && privileged)
-                    {
-                        value |= (uint)cpu.Ipsr;
-                    }
-
-                    if ((sysm & 4) == 0)
-                    {
-                        value |= cpu.Xpsr & 0xF80F0000;
-                    }
-
-                    return value;
-                }
-
-            case SpecialRegisters.Msp:
-                return privileged ? cpu.Msp : 0;
-            case SpecialRegisters.Psp:
-                return privileged ? cpu.Psp : 0;
-            case SpecialRegisters.Primask:
-                return privileged && cpu.Primask ? 1u : 0;
-            case SpecialRegisters.Basepri or SpecialRegisters.BasepriMax:
-                return privileged && v7 ? cpu.Basepri : 0u;
-            case SpecialRegisters.Faultmask:
-                return privileged && v7 && cpu.Faultmask ? 1u : 0;
-            case SpecialRegisters.Control:
-                return cpu.Control;
-            default:
-                ArmCpu.LogGuestError($"MRS: unknown special register {sysm}");
-                return 0;
-        }
-    }
-
-    private static void WriteSpecial(ArmCpu cpu, uint sysm, byte mask, uint value)
-    {
-        var v7 = !cpu.Model.IsV6M;
-        if (sysm < 8)
-        {
-            // mask<1> writes NZCVQ, mask<0> writes GE[3:0] (DSP cores only; APSR_g alone is valid there).
-            if ((sysm & 4) == 0 && (mask & 2) != 0)
-            {
-                cpu.SetApsr(value, includeGe: (mask & 1) != 0 && (cpu.Features & ArchFeatures.Dsp) != 0);
-            }
-            else if ((sysm & 4) == 0 && (mask & 1) != 0 && (cpu.Features & ArchFeatures.Dsp) != 0)
-            {
-                cpu.Ge = (value >> 16) & 0xF;
-            }
-
-            return;
-        }
-
-        if (!cpu.IsPrivileged)
-        {
-            return;
-        }
-
-        switch (sysm)
-        {
-            case SpecialRegisters.Msp:
-                cpu.Msp = value;
-                return;
-            case SpecialRegisters.Psp:
-                cpu.Psp = value;
-                return;
-            case SpecialRegisters.Primask:
-                cpu.Primask = (value & 1) != 0;
-                break;
-            case SpecialRegisters.Basepri when v7:
-                cpu.Basepri = (byte)(value & 0xFF & (0xFF << (8 - cpu.Nvic.NumPriorityBits)));
-                break;
-            case SpecialRegisters.BasepriMax when v7:
-                {
-                    var v = (byte)(value & 0xFF & (0xFF << (8 - cpu.Nvic.NumPriorityBits)));
-                    if (v != 0 && (v < cpu.Basepri || cpu.Basepri == 0))
-                    {
-                        cpu.Basepri = v;
-                    }
-
-                    break;
-                }
-
-            case SpecialRegisters.Faultmask when v7:
-                if ((value & 1) == 0 || cpu.Nvic.ExecutionPriority() > -1)
-                {
-                    cpu.Faultmask = (value & 1) != 0;
-                }
-
-                break;
-            case SpecialRegisters.Control:
-                if (v7)
-                {
-                    cpu.ControlNPriv = (value & 1) != 0;
-                }
-
-                if (cpu.HasFp)
-                {
-                    cpu.ControlFpca = (value & 4) != 0;
-                }
-
-                if (!cpu.IsHandlerMode)
-                {
-                    var spsel = (value & 2) != 0;
-                    cpu.ControlSpsel = spsel;
-                    cpu.SwitchStack(spsel);
-                }
-
-                break;
-            default:
-                ArmCpu.LogGuestError($"MSR: unknown special register {sysm}");
-                return;
-        }
-
-        // CONTROL.nPRIV and FAULTMASK select the MPU context (privilege, negative priority).
-        cpu.OnMmuIndexChanged();
-        cpu.RequestExceptionCheck();
     }
 }

@@ -122,7 +122,7 @@ internal static unsafe partial class ThumbInterpreter
         if (cpu.PendingExceptionReturn)
         {
             cpu.PendingExceptionReturn = false;
-            cpu.ExceptionReturn(cpu.PendingExceptionReturnValue);
+            cpu.MagicReturn(cpu.PendingExceptionReturnValue);
         }
 
         return cpu.R[15];
@@ -137,6 +137,12 @@ internal static unsafe partial class ThumbInterpreter
         var op = x.Op;
         var kind = KindNone;
         var s = x.Has(InsnFlags.SetFlags) || (x.Has(InsnFlags.SetFlagsOutsideIt) && !inIt);
+        if (x.Has(InsnFlags.StackCheck))
+        {
+            // v8-M stack-limit checks happen in the generic handler (ThumbInterpreter.StackLimit.cs).
+            return 0;
+        }
+
         if (op is >= ThumbOp.AndImm and <= ThumbOp.CmnReg)
         {
             if (x.Rd == 15 || x.Rn == 15)

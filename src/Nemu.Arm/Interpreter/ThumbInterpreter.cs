@@ -2,7 +2,8 @@
 // ThumbOp over the decoded form shared with the disassembler (dispatch and the specialised handlers of hot
 // instructions are in ThumbInterpreter.Dispatch.cs). Conditional execution and IT state (A7.3), PC reads (+4, Align(PC,4) for
 // literals and ADR), BranchWritePC/BXWritePC/LoadWritePC interworking (INVSTATE when bit0 is 0, exception return
-// for EXC_RETURN values in Handler mode). Memory and system instructions are in the other partial files.
+// for EXC_RETURN values in Handler mode, and for FNC_RETURN and EXC_RETURN in any mode with the Security Extension).
+// Memory and system instructions are in the other partial files, the ARMv8-M ones in ThumbInterpreter.Security.cs.
 // The DSP extension is in ThumbInterpreter.Dsp.cs, FP instructions in ThumbInterpreter.Fp.cs. UNPREDICTABLE cases
 // behave as QEMU where checked, otherwise as the obvious datapath.
 using System.Runtime.CompilerServices;
@@ -20,6 +21,11 @@ internal static partial class ThumbInterpreter
     private static bool ExecuteOp(ArmCpu cpu, in DecodedInsn x, uint pc, bool inIt)
     {
         var s = x.Has(InsnFlags.SetFlags) || (x.Has(InsnFlags.SetFlagsOutsideIt) && !inIt);
+        if (x.Has(InsnFlags.StackCheck) && !StackLimitAllows(cpu, in x, pc))
+        {
+            return false;
+        }
+
         switch (x.Op)
         {
             case ThumbOp.Undefined or ThumbOp.Udf:
@@ -27,6 +33,8 @@ internal static partial class ThumbInterpreter
                 return false;
             case ThumbOp.NoCoprocessor:
                 return CoprocessorSpace(cpu, in x);
+            case >= ThumbOp.FirstV8 and <= ThumbOp.LastV8:
+                return V8Instruction(cpu, in x, pc);
             case >= ThumbOp.FirstFp and <= ThumbOp.LastFp:
                 return FloatingPoint(cpu, in x, pc);
             case >= ThumbOp.AndImm and <= ThumbOp.CmnReg:
@@ -121,10 +129,14 @@ internal static partial class ThumbInterpreter
     /// <summary>ALUWritePC/BranchWritePC for R15, a plain register write otherwise.</summary>
     private static void WriteRegBranch(ArmCpu cpu, int d, uint value) => cpu.R[d] = d == 15 ? value & ~1u : value;
 
-    /// <summary>BXWritePC: interworking branch; EXC_RETURN values in Handler mode start an exception return.</summary>
+    /// <summary>
+    /// BXWritePC: interworking branch. EXC_RETURN values in Handler mode start an exception return; with the Security
+    /// Extension FNC_RETURN and EXC_RETURN values do in any mode (QEMU's FNC_RETURN_MIN_MAGIC check).
+    /// </summary>
     internal static void BxWritePc(ArmCpu cpu, uint value)
     {
-        if (cpu.IsHandlerMode && (value & 0xFF000000) == 0xFF000000)
+        if (value >= ArmCpu.FncReturnMinMagic
+            && (cpu.HasSecurityExtension || (value >= ArmCpu.ExcReturnMinMagic && cpu.IsHandlerMode)))
         {
             cpu.PendingExceptionReturn = true;
             cpu.PendingExceptionReturnValue = value;
