@@ -8,7 +8,9 @@
 // unstacking keeps partial pops and tail-chains on a fault, and only a v7-M IPSR/EXC_RETURN mode mismatch pushes a
 // new frame. Lockup (a terminal derived HardFault that cannot be taken, an escalation that cannot be made) stops the
 // core through EnterLockup where QEMU aborts (mprofile.md §8.1).
-// Not modelled: the Security Extension (callee stacking, FNC_RETURN, banked state), v8-M stack limits, CLRONRET.
+// The ARMv8-M Security Extension parts (EXC_RETURN S/ES/DCRS, the additional state context, register clearing, the
+// target state's vector table and security state) are in ArmCpu.CalleeStack.cs and the v8 branches here.
+// Not modelled: v8.1-M (register clearing for Secure targets, no FORCED on VECTTBL), FNC_RETURN (SecurityTransitions).
 using System.Globalization;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
@@ -291,7 +293,8 @@ public sealed partial class ArmCpu
                 vector = 0;
                 excSecure = true;
             }
-            else if (ReadVector(address, Attrs(privileged: true, secure: targetsSecure && !sattrs.Ns), out vector))
+            else if (TlbReadVector(address, targetsSecure, out vector)
+                || ReadVector(address, Attrs(privileged: true, secure: targetsSecure && !sattrs.Ns), out vector))
             {
                 return true;
             }
@@ -308,6 +311,16 @@ public sealed partial class ArmCpu
     }
 
     private bool ReadVector(uint address, out uint value) => ReadVector(address, default, out value);
+
+    // A vector from a page the target state's TLB holds: its entries carry the attribution of that state, and any
+    // cached RAM page is readable by the default map the vector read uses (the negative-priority context is the one
+    // with the fewest MPU restrictions).
+    private bool TlbReadVector(uint address, bool secure, out uint value)
+    {
+        var hit = TlbFor(secure, privileged: true, negPri: true).TryRead(address, 4, out var v);
+        value = (uint)v;
+        return hit;
+    }
 
     private bool ReadVector(uint address, MemTxAttrs attrs, out uint value)
     {
