@@ -1,11 +1,16 @@
-// Exception return (Armv7-M ARM B1.5.8 ExceptionReturn/PopStack; QEMU do_v7m_exception_exit as of the Feb-2018
-// series; mprofile.md §3 steps 1-21 for a core without the Security Extension, §2.8 tail-chaining). The order is
-// QEMU's: FAULTMASK auto-clear, deactivation, the v7-M EXC_RETURN integrity checks (a failure takes UsageFault INVPC
-// on the existing frame as a tail-chain with LR = EXC_RETURN), tail-chaining to a pending exception that can
-// preempt the priority being returned to (no unstack/restack), the pop through the MPU with the return privilege
-// (registers already popped keep their values; a fault tail-chains in Handler mode), PC bit 0, the FP pop, SP and
-// xPSR, and last the v7-M IPSR/mode check that takes INVPC on a new frame.
-// Not modelled: v8-M checks (ES/DCRS/S bits, RES0 bit 1, callee pop, stack limits), CLRONRET.
+// Exception return (Armv7-M ARM B1.5.8 ExceptionReturn/PopStack, Armv8-M ARM B3.21 with the Security Extension;
+// QEMU do_v7m_exception_exit as of 7.2; mprofile.md §3 steps 1-21, §2.8 tail-chaining). The order is QEMU's: the
+// EXC_RETURN.ES validity check (Non-secure code returning with ES or without DCRS: SecureFault INVER), FAULTMASK
+// auto-clear (of the ES bank, only at a non-negative raw priority with the Security Extension), deactivation in the
+// ES bank, the EXC_RETURN integrity checks (v7-M low nibble and NONBASETHRDENA; v8-M RES0 bit 1, and S/ES/DCRS without
+// the Security Extension), CONTROL.SPSEL of the ES bank, CLRONRET, then the faults found so far tail-chain on the
+// existing frame with LR = EXC_RETURN (SecureFault before UsageFault), tail-chaining to a pending exception that can
+// preempt the priority being returned to (no unstack/restack), the switch to the returning security state, the
+// additional state context pop with its integrity signature (SecureFault INVIS, nothing popped), the basic pop with
+// the return privilege and state (registers already popped keep their values; a fault tail-chains in Handler mode),
+// PC bit 0, the v8-M IPSR/mode check before anything is committed, the FP pop, SP, xPSR and CONTROL_S.SFPA, and last
+// the v7-M IPSR/mode check that takes INVPC on a new frame.
+// Not modelled: v8.1-M's CLRONRET NOCP checks.
 using System.Globalization;
 using Nemu.Arm.Exceptions;
 
@@ -40,35 +45,85 @@ public sealed partial class ArmCpu
             ftype = true;
         }
 
-        if (exc != ExceptionNumber.Nmi)
+        var secExt = HasSecurityExtension;
+        var sfault = false;
+        var excSecure = false;
+        if (secExt)
         {
-            Faultmask = false;
+            // R_SMFL: Non-secure code cannot return from a Secure exception; ES counts as 0 from here on (R_HXSR).
+            if (!Secure && ((excReturn & ExcReturnEs) != 0 || (excReturn & ExcReturnDcrs) == 0))
+            {
+                sfault = true;
+                excReturn &= ~ExcReturnEs;
+            }
+
+            excSecure = (excReturn & ExcReturnEs) != 0;
         }
 
-        var retToBase = nvic.Complete(exc);
+        if (exc != ExceptionNumber.Nmi)
+        {
+            if (!secExt)
+            {
+                Faultmask = false;
+            }
+            else if (nvic.ExceptionPriority >= 0)
+            {
+                SetFaultmaskOf(excSecure, false);
+            }
+        }
+
+        var retToBase = secExt ? nvic.Complete(exc, excSecure) : nvic.Complete(exc);
         var ufault = retToBase < 0;
         var returnToHandler = (excReturn & ExcReturnMode) == 0;
         var returnToPsp = (excReturn & ExcReturnSpsel) != 0;
-        switch (excReturn & 0xF)
+        var returnToSecure = secExt && (excReturn & ExcReturnS) != 0;
+        if (IsV8)
         {
-            case 0x1:
-                break;
-            case 0x9:
-            case 0xD:
-                ufault |= retToBase == 0 && (nvic.Ccr & CcrNonBaseThrdEna) == 0;
-                break;
-            default:
-                ufault = true;
-                break;
+            ufault |= !secExt && ((excReturn & (ExcReturnS | ExcReturnEs)) != 0 || (excReturn & ExcReturnDcrs) == 0);
+            ufault |= (excReturn & ExcReturnRes0) != 0;
+        }
+        else
+        {
+            switch (excReturn & 0xF)
+            {
+                case 0x1:
+                    break;
+                case 0x9:
+                case 0xD:
+                    ufault |= retToBase == 0 && (nvic.Ccr & CcrNonBaseThrdEna) == 0;
+                    break;
+                default:
+                    ufault = true;
+                    break;
+            }
         }
 
         // Still in Handler mode: this selects the stack without swapping SP, and must precede any tail-chain so the
         // next handler's EXC_RETURN carries it.
-        ControlSpsel = returnToPsp;
+        SetControlSpselOf(excSecure, returnToPsp);
+        if (HasFp && !ClearFpOnReturn())
+        {
+            ExceptionTaken(excReturn, tailChain: true, ignoreStackFaults: false);
+            return;
+        }
+
+        if (sfault)
+        {
+            nvic.Sfsr |= SfsrInvEr;
+            if (!PendOrLockUp(ExceptionNumber.SecureFault, false, PendRule.Normal))
+            {
+                return;
+            }
+
+            ExceptionLog.WriteIfEnabled("...taking SecureFault on existing stackframe: failed EXC_RETURN.ES validity check");
+            ExceptionTaken(excReturn, tailChain: true, ignoreStackFaults: false);
+            return;
+        }
+
         if (ufault)
         {
             nvic.Cfsr |= FaultStatus.InvPc;
-            if (!PendOrLockUp(ExceptionNumber.UsageFault, PendRule.Normal))
+            if (!PendOrLockUp(ExceptionNumber.UsageFault, Secure, PendRule.Normal))
             {
                 return;
             }
@@ -85,6 +140,7 @@ public sealed partial class ArmCpu
             return;
         }
 
+        SwitchSecurityStateForException(returnToSecure);
         if (!PopStack(excReturn, returnToHandler, returnToPsp, ftype))
         {
             return;
@@ -114,25 +170,55 @@ public sealed partial class ArmCpu
     }
 
     /// <summary>
-    /// The unstacking part of ExceptionReturn: pops the frame from the stack EXC_RETURN selects, then switches mode
-    /// and SP. A read fault tail-chains to the pended fault on the existing frame (false returned).
+    /// The unstacking part of ExceptionReturn, in the returning security state (already switched to): pops the
+    /// additional state context (when returning to Secure code whose callee registers were stacked) and the frame from
+    /// the stack EXC_RETURN selects, then switches mode and SP. A fault or a failed check tail-chains to the pended
+    /// exception on the existing frame (false returned).
     /// </summary>
     private bool PopStack(uint excReturn, bool returnToHandler, bool returnToPsp, bool ftype)
     {
         var fromPsp = !returnToHandler && returnToPsp;
         var frame = fromPsp ? Psp : Msp;
+        var secure = Secure;
         var privileged = returnToHandler || !ControlNPriv;
-        var negPri = Nvic.NegPriRequested;
+        var negPri = Nvic.NegPriRequestedFor(secure);
+        var v8 = IsV8;
+        if (v8 && (frame & 7) != 0)
+        {
+            LogGuestError("M profile exception return with non-8-aligned SP for destination state is UNPREDICTABLE");
+        }
+
+        if (secure && HasSecurityExtension && ((excReturn & ExcReturnEs) == 0 || (excReturn & ExcReturnDcrs) == 0))
+        {
+            var popped = PopCalleeStack(excReturn, frame, privileged, negPri);
+            if (popped != 0)
+            {
+                if (popped == 1 && State != ArmCpuRunState.Lockup)
+                {
+                    ExceptionLog.WriteIfEnabled("...derived exception on unstacking");
+                }
+
+                if (State != ArmCpuRunState.Lockup)
+                {
+                    ExceptionTaken(excReturn, tailChain: true, ignoreStackFaults: false);
+                }
+
+                return false;
+            }
+
+            frame += 0x28;
+        }
+
         var xpsr = 0u;
-        var ok = ReadBasicFrame(frame, privileged, negPri, out xpsr)
-            || (Pop(frame, privileged, negPri, ref R[0])
-            && Pop(frame + 0x04, privileged, negPri, ref R[1])
-            && Pop(frame + 0x08, privileged, negPri, ref R[2])
-            && Pop(frame + 0x0C, privileged, negPri, ref R[3])
-            && Pop(frame + 0x10, privileged, negPri, ref R[12])
-            && Pop(frame + 0x14, privileged, negPri, ref R[14])
-            && Pop(frame + 0x18, privileged, negPri, ref R[15])
-            && Pop(frame + 0x1C, privileged, negPri, ref xpsr));
+        var ok = ReadBasicFrame(frame, secure, privileged, negPri, out xpsr)
+            || (Pop(frame, secure, privileged, negPri, ref R[0])
+            && Pop(frame + 0x04, secure, privileged, negPri, ref R[1])
+            && Pop(frame + 0x08, secure, privileged, negPri, ref R[2])
+            && Pop(frame + 0x0C, secure, privileged, negPri, ref R[3])
+            && Pop(frame + 0x10, secure, privileged, negPri, ref R[12])
+            && Pop(frame + 0x14, secure, privileged, negPri, ref R[14])
+            && Pop(frame + 0x18, secure, privileged, negPri, ref R[15])
+            && Pop(frame + 0x1C, secure, privileged, negPri, ref xpsr));
         if (!ok)
         {
             if (State == ArmCpuRunState.Lockup)
@@ -148,12 +234,34 @@ public sealed partial class ArmCpu
         if ((R[15] & 1) != 0)
         {
             R[15] &= ~1u;
-            LogGuestError("M profile return from interrupt with misaligned PC is UNPREDICTABLE on v7M");
+            if (!v8)
+            {
+                LogGuestError("M profile return from interrupt with misaligned PC is UNPREDICTABLE on v7M");
+            }
         }
 
-        if (!ftype && !PopFpContext(frame, privileged, negPri))
+        // v8-M checks the mode before committing SP and xPSR; the UsageFault targets the state returned to.
+        if (v8 && returnToHandler != ((xpsr & 0x1FF) != 0))
         {
+            if (!PendOrLockUp(ExceptionNumber.UsageFault, secure, PendRule.Normal))
+            {
+                return false;
+            }
+
+            Nvic.Cfsr |= FaultStatus.InvPc;
+            ExceptionLog.WriteIfEnabled("...taking UsageFault on existing stackframe: failed exception return integrity check");
             ExceptionTaken(excReturn, tailChain: true, ignoreStackFaults: false);
+            return false;
+        }
+
+        var highRegisters = false;
+        if (!ftype && !PopFpContext(frame, privileged, negPri, out highRegisters, secure))
+        {
+            if (State != ArmCpuRunState.Lockup)
+            {
+                ExceptionTaken(excReturn, tailChain: true, ignoreStackFaults: false);
+            }
+
             return false;
         }
 
@@ -162,7 +270,7 @@ public sealed partial class ArmCpu
             ControlFpca = !ftype;
         }
 
-        var sp = frame + (ftype ? 0x20u : 0x68u);
+        var sp = frame + (ftype ? 0x20u : highRegisters ? 0xA8u : 0x68u);
         if ((xpsr & XpsrSpRealign) != 0)
         {
             sp |= 4;
@@ -181,13 +289,18 @@ public sealed partial class ArmCpu
         Xpsr = xpsr;
         Ipsr = (int)(xpsr & 0x1FF);
         SwitchStack(UsingPsp);
+        if (secure && HasSecurityExtension)
+        {
+            ControlSfpa = (xpsr & XpsrSfpa) != 0;
+        }
+
         return true;
     }
 
     /// <summary>One word of the frame into <paramref name="destination"/>, left unchanged when the read faults.</summary>
-    private bool Pop(uint address, bool privileged, bool negPri, ref uint destination)
+    private bool Pop(uint address, bool secure, bool privileged, bool negPri, ref uint destination)
     {
-        if (!StackRead(address, privileged, negPri, out var value))
+        if (!StackRead(address, secure, privileged, negPri, out var value))
         {
             return false;
         }

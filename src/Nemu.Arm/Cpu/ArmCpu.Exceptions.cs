@@ -8,7 +8,9 @@
 // unstacking keeps partial pops and tail-chains on a fault, and only a v7-M IPSR/EXC_RETURN mode mismatch pushes a
 // new frame. Lockup (a terminal derived HardFault that cannot be taken, an escalation that cannot be made) stops the
 // core through EnterLockup where QEMU aborts (mprofile.md §8.1).
-// Not modelled: the Security Extension (callee stacking, FNC_RETURN, banked state), v8-M stack limits, CLRONRET.
+// The ARMv8-M Security Extension parts (EXC_RETURN S/ES/DCRS, the additional state context, register clearing, the
+// target state's vector table and security state) are in ArmCpu.CalleeStack.cs and the v8 branches here.
+// Not modelled: v8.1-M (register clearing for Secure targets, no FORCED on VECTTBL), FNC_RETURN (SecurityTransitions).
 using System.Globalization;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
@@ -24,6 +26,7 @@ public sealed partial class ArmCpu
     private const uint ExcReturnBase = 0xFFFFFFE1, ExcReturnSpsel = 1 << 2, ExcReturnMode = 1 << 3, ExcReturnFtype = 1 << 4;
     private const uint XpsrSpRealign = 1 << 9;
     private const uint CcrStkAlign = 1 << 9, CcrNonBaseThrdEna = 1 << 0;
+    private const uint XpsrSfpa = 1 << 20, NsacrCp10 = 1 << 10;
 
     // A -d int line QEMU left without its newline: written in front of the next exception-log line.
     private string _partialLogLine = string.Empty;
@@ -75,72 +78,103 @@ public sealed partial class ArmCpu
 
     /// <summary>
     /// Takes the highest-priority pending exception (it must be able to preempt): arm_v7m_cpu_do_interrupt's tail.
-    /// EXC_RETURN is built before stacking (spec §2.2), the frame is pushed on the current stack and the exception
-    /// actually taken is whatever is highest after the push (a stacking fault may have pended a derived one).
+    /// EXC_RETURN is built before stacking (spec §2.2; on v8-M ES and SPSEL follow in ExceptionTaken), the frame is
+    /// pushed on the current stack and the exception actually taken is whatever is highest after the push (a stacking
+    /// fault may have pended a derived one).
     /// </summary>
     internal void TakePendingException()
     {
         OnExceptionEntry();
-        var lr = ExcReturnBase | (ControlSpsel ? ExcReturnSpsel : 0) | (ControlFpca ? 0 : ExcReturnFtype)
-            | (Ipsr == 0 ? ExcReturnMode : 0);
+        var lr = IsV8 ? ExcReturnV8Prefix | ExcReturnDcrs | (Secure ? ExcReturnS : 0) : ExcReturnBase | (ControlSpsel ? ExcReturnSpsel : 0);
+        lr |= (ControlFpca ? 0 : ExcReturnFtype) | (Ipsr == 0 ? ExcReturnMode : 0);
         var ignoreStackFaults = PushStack();
         ExceptionTaken(lr, tailChain: false, ignoreStackFaults);
     }
 
     /// <summary>
-    /// PushStack (v7m_push_stack): the basic frame (0x20 bytes) or, with CONTROL.FPCA, the extended one (0x68) on the
-    /// current stack, through the MPU with the pre-entry privilege. STKALIGN (always for an FP frame, B1.5.7) pads the
-    /// frame to 8 bytes and records it in xPSR bit 9. The words stop at the first failure; SP takes the frame address
-    /// even then.
+    /// PushStack (v7m_push_stack): the basic frame (0x20 bytes) or, with CONTROL.FPCA, the extended one (0x68; 0xA8
+    /// with S16-S31 when Secure and FPCCR.TS; the basic one when Non-secure code may not use FP by NSACR.CP10) on the
+    /// current stack, through the MPU with the pre-entry privilege and security state. STKALIGN (always for an FP
+    /// frame, B1.5.7) pads the frame to 8 bytes and records it in xPSR bit 9; xPSR bit 20 keeps CONTROL_S.SFPA. On
+    /// v8-M a frame below the stack limit writes nothing: SP takes the limit and STKOF UsageFault is pended. The words
+    /// stop at the first failure; SP takes the frame address even then.
     /// </summary>
     /// <returns>True when a write failed (ignore_stackfaults for the rest of this entry).</returns>
     private bool PushStack()
     {
         var sp = R[13];
         var xpsr = Xpsr;
+        var secure = Secure;
         var fpca = ControlFpca;
+        var nsacrCp10 = !HasSecurityExtension || (Nvic.Nsacr & NsacrCp10) != 0;
+        var fpFrame = fpca && (secure || nsacrCp10);
+        var frameSize = !fpFrame ? 0x20u : secure && (Fpccr & FpccrTs) != 0 ? 0xA8u : 0x68u;
         if ((sp & 4) != 0 && (fpca || (Nvic.Ccr & CcrStkAlign) != 0))
         {
             sp -= 4;
             xpsr |= XpsrSpRealign;
         }
 
-        var frame = sp - (fpca ? 0x68u : 0x20u);
-        var privileged = IsPrivileged;
-        var negPri = Nvic.NegPriRequested;
-        var ok = WriteBasicFrame(frame, xpsr, privileged, negPri)
-            || (StackWrite(frame, R[0], privileged, negPri, StackMode.Normal)
-            && StackWrite(frame + 0x04, R[1], privileged, negPri, StackMode.Normal)
-            && StackWrite(frame + 0x08, R[2], privileged, negPri, StackMode.Normal)
-            && StackWrite(frame + 0x0C, R[3], privileged, negPri, StackMode.Normal)
-            && StackWrite(frame + 0x10, R[12], privileged, negPri, StackMode.Normal)
-            && StackWrite(frame + 0x14, R[14], privileged, negPri, StackMode.Normal)
-            && StackWrite(frame + 0x18, R[15], privileged, negPri, StackMode.Normal)
-            && StackWrite(frame + 0x1C, xpsr, privileged, negPri, StackMode.Normal));
-        if (fpca)
+        if (secure && ControlSfpa)
         {
-            ok = PushFpContext(frame, privileged, negPri, ok);
+            xpsr |= XpsrSfpa;
         }
 
-        R[13] = frame;
+        var frame = sp - frameSize;
+        var ok = true;
+        var limitViolated = false;
+        if (IsV8 && frame < SpLimit)
+        {
+            // Nothing is written, above the limit either (QEMU's IMPDEF choice); the FP checks below still run.
+            ExceptionLog.WriteIfEnabled("...STKOF during stacking");
+            Nvic.Cfsr |= CfsrStkOf;
+            PendOrLockUp(ExceptionNumber.UsageFault, secure, PendRule.Normal);
+            R[13] = SpLimit;
+            limitViolated = true;
+            ok = false;
+        }
+
+        var privileged = IsPrivileged;
+        var negPri = Nvic.NegPriRequestedFor(secure);
+        ok = ok && (WriteBasicFrame(frame, xpsr, secure, privileged, negPri)
+            || (StackWrite(frame, R[0], secure, privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x04, R[1], secure, privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x08, R[2], secure, privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x0C, R[3], secure, privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x10, R[12], secure, privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x14, R[14], secure, privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x18, R[15], secure, privileged, negPri, StackMode.Normal)
+            && StackWrite(frame + 0x1C, xpsr, secure, privileged, negPri, StackMode.Normal)));
+        if (fpca)
+        {
+            ok = PushFpState(frame, frameSize, privileged, negPri, ok);
+        }
+
+        if (!limitViolated)
+        {
+            R[13] = frame;
+        }
+
         return !ok;
     }
 
     /// <summary>
-    /// ExceptionTaken (v7m_exception_taken): "get pending info" for the highest pending exception, the vector load
-    /// (a failure pends a derived HardFault and starts again as a tail-chain), then the commit: acknowledge (the only
-    /// place an exception becomes active), Handler mode on MSP, monitor and IT cleared, CONTROL.FPCA cleared, LR, PC.
+    /// ExceptionTaken (v7m_exception_taken): "get pending info" for the highest pending exception and its target
+    /// security state, the v8-M additional state context (a failed callee push restarts as a tail-chain), the vector
+    /// load from the target state's table (a failure pends a derived HardFault and starts again as a tail-chain), then
+    /// the commit: acknowledge (the only place an exception becomes active), the target security state, Handler mode
+    /// on MSP, monitor and IT cleared, CONTROL.FPCA/SFPA cleared, LR, PC.
     /// </summary>
     private void ExceptionTaken(uint lr, bool tailChain, bool ignoreStackFaults)
     {
-        // ignore_stackfaults only matters for the v8-M callee-saves push, which v6-M/v7-M cores do not make.
-        _ = ignoreStackFaults;
         var nvic = Nvic;
         var exc = nvic.VectPending;
+        var targetsSecure = exc != 0 && nvic.TargetsSecure(exc, nvic.VectPendingSecure);
         var log = ExceptionLog.Enabled;
         if (log)
         {
-            ExceptionLog.Write(_partialLogLine + string.Create(CultureInfo.InvariantCulture, $"...taking pending nonsecure exception {exc}"));
+            ExceptionLog.Write(_partialLogLine + string.Create(CultureInfo.InvariantCulture,
+                $"...taking pending {(targetsSecure ? "secure" : "nonsecure")} exception {exc}"));
             _partialLogLine = string.Empty;
         }
 
@@ -165,7 +199,25 @@ public sealed partial class ArmCpu
             lr |= 0xFF000000;
         }
 
-        if (!LoadVector(exc, log, out var vector))
+        if (IsV8)
+        {
+            lr = ExceptionTakenV8(lr, tailChain, ignoreStackFaults, targetsSecure, out var pushFailed);
+            if (State == ArmCpuRunState.Lockup)
+            {
+                return;
+            }
+
+            if (pushFailed && !ignoreStackFaults)
+            {
+                // Another exception (maybe of the other security state) may win now: start again (QEMU logs this line
+                // without a newline, like the vector-load one).
+                _partialLogLine = log ? "...derived exception on callee-saves register stacking" : string.Empty;
+                ExceptionTaken(lr, tailChain: true, ignoreStackFaults: true);
+                return;
+            }
+        }
+
+        if (!LoadVector(exc, targetsSecure, log, out var vector))
         {
             if (State == ArmCpuRunState.Lockup)
             {
@@ -181,6 +233,14 @@ public sealed partial class ArmCpu
         EventRegister = true;
         nvic.Acknowledge();
         Ipsr = exc;
+        if (HasSecurityExtension)
+        {
+            // write_v7m_exception first (Handler mode uses MSP), then the target state, whose SPSEL is cleared.
+            SwitchStack(false);
+            SwitchSecurityStateForException(targetsSecure);
+            ControlSfpa = false;
+        }
+
         ControlSpsel = false;
         SwitchStack(false);
         ExclusiveValid = false;
@@ -198,32 +258,73 @@ public sealed partial class ArmCpu
     }
 
     /// <summary>
-    /// arm_v7m_load_vector: a privileged read through the memory system that never consults the MPU (default map).
-    /// A failure sets HFSR.VECTTBL and FORCED and pends HardFault as a derived exception; a HardFault that cannot be
-    /// taken (its priority is not above the exception being entered: the HardFault or NMI vector itself) is a lockup.
+    /// arm_v7m_load_vector: a privileged read of the target state's vector table through the memory system that never
+    /// consults the MPU (default map). With the Security Extension the SAU/IDAU attribute the entry: a Non-secure
+    /// entry is read with Non-secure attributes, a Secure one cannot serve a Non-secure exception (an underlying
+    /// SecureFault). A failure sets HFSR.VECTTBL and FORCED and pends HardFault (Secure unless AIRCR.BFHFNMINS) as a
+    /// derived exception; a HardFault that cannot be taken (its priority is not above the exception being entered:
+    /// the HardFault or NMI vector itself) is a lockup.
     /// </summary>
-    private bool LoadVector(int exc, bool log, out uint vector)
+    private bool LoadVector(int exc, bool targetsSecure, bool log, out uint vector)
     {
         var nvic = Nvic;
-        var address = nvic.Vtor + (uint)(4 * exc);
+        var address = nvic.VtorOf(targetsSecure) + (uint)(4 * exc);
         if (log)
         {
-            ExceptionLog.Write(string.Create(CultureInfo.InvariantCulture, $"...loading from element {exc} of non-secure vector table at 0x{address:x}"));
+            ExceptionLog.Write(string.Create(CultureInfo.InvariantCulture,
+                $"...loading from element {exc} of {(targetsSecure ? "secure" : "non-secure")} vector table at 0x{address:x}"));
         }
 
-        if (TlbReadWord(address, out vector) || ReadVector(address, out vector))
+        bool excSecure;
+        if (!HasSecurityExtension)
         {
-            return true;
+            if (TlbReadWord(address, out vector) || ReadVector(address, out vector))
+            {
+                return true;
+            }
+
+            excSecure = false;
+        }
+        else
+        {
+            var sattrs = SecurityLookupFor(address, targetsSecure, fetch: false);
+            if (!sattrs.Ns && !targetsSecure)
+            {
+                vector = 0;
+                excSecure = true;
+            }
+            else if (TlbReadVector(address, targetsSecure, out vector)
+                || ReadVector(address, Attrs(privileged: true, secure: targetsSecure && !sattrs.Ns), out vector))
+            {
+                return true;
+            }
+            else
+            {
+                // An underlying BusFault: Secure unless AIRCR.BFHFNMINS, which is also the HardFault's state.
+                excSecure = !nvic.Bfhfnmins;
+            }
         }
 
         nvic.Hfsr |= FaultStatus.HfsrVectTbl | FaultStatus.HfsrForced;
-        PendOrLockUp(ExceptionNumber.HardFault, PendRule.Derived);
+        PendOrLockUp(ExceptionNumber.HardFault, excSecure, PendRule.Derived);
         return false;
     }
 
-    private bool ReadVector(uint address, out uint value)
+    private bool ReadVector(uint address, out uint value) => ReadVector(address, default, out value);
+
+    // A vector from a page the target state's TLB holds: its entries carry the attribution of that state, and any
+    // cached RAM page is readable by the default map the vector read uses (the negative-priority context is the one
+    // with the fewest MPU restrictions).
+    private bool TlbReadVector(uint address, bool secure, out uint value)
     {
-        var r = Memory.Read(new GuestAddress(address), 4, default(MemTxAttrs), out var v);
+        var hit = TlbFor(secure, privileged: true, negPri: true).TryRead(address, 4, out var v);
+        value = (uint)v;
+        return hit;
+    }
+
+    private bool ReadVector(uint address, MemTxAttrs attrs, out uint value)
+    {
+        var r = Memory.Read(new GuestAddress(address), 4, attrs, out var v);
         value = (uint)v;
         return r == MemTxResult.Ok;
     }

@@ -23,6 +23,19 @@ public sealed partial class ArmCpu
     public const uint FpccrLspact = 1u << 0, FpccrUser = 1u << 1, FpccrThread = 1u << 3, FpccrHfRdy = 1u << 4, FpccrMmRdy = 1u << 5,
         FpccrBfRdy = 1u << 6, FpccrMonRdy = 1u << 8, FpccrUfRdy = 1u << 10, FpccrLspen = 1u << 30, FpccrAspen = 1u << 31;
 
+    /// <summary>ARMv8-M FPCCR fields (Armv8-M ARM D1.2.x; QEMU V7M_FPCCR): S, SFRDY, SPLIMVIOL, TS, CLRONRETS, CLRONRET, LSPENS.</summary>
+    public const uint FpccrS = 1u << 2, FpccrSfRdy = 1u << 7, FpccrSplimViol = 1u << 9, FpccrTs = 1u << 26, FpccrClrOnRetS = 1u << 27,
+        FpccrClrOnRet = 1u << 28, FpccrLspenS = 1u << 29;
+
+    /// <summary>
+    /// FPCCR bits a Secure write can change on a core with the Security Extension (qemu-system-arm 7.2 on mps2-an505
+    /// reads 0xFC0007FF back after writing 0xFFFFFFFF).
+    /// </summary>
+    public const uint FpccrSecureWritable = 0xFC00_07FF;
+
+    /// <summary>FPCCR reset value of the Secure view on a core with the Security Extension (ASPEN | LSPEN | S).</summary>
+    public const uint FpccrSecureReset = 0xC000_0004;
+
     /// <summary>The extension registers S0-S31 (D[n] = S[2n+1]:S[2n]).</summary>
     internal readonly uint[] ExtRegs = new uint[32];
 
@@ -34,6 +47,9 @@ public sealed partial class ArmCpu
 
     /// <summary>CONTROL.FPCA: FP context active.</summary>
     public bool ControlFpca { get; internal set; }
+
+    /// <summary>CONTROL_S.SFPA (ARMv8-M Security Extension): the FP context belongs to Secure state.</summary>
+    public bool ControlSfpa { get; internal set; }
 
     /// <summary>True when the core implements the FP extension.</summary>
     public bool HasFp => (Features & ArchFeatures.Fp) != 0;
@@ -68,7 +84,7 @@ public sealed partial class ArmCpu
     public uint FpccrValue
     {
         get => Fpccr;
-        internal set => Fpccr = HasFp ? value & FpccrWritable : 0;
+        internal set => Fpccr = HasFp ? value & (HasSecurityExtension ? FpccrSecureWritable : FpccrWritable) : 0;
     }
 
     /// <summary>FPCAR: an 8-byte aligned address (RAZ/WI without an FPU).</summary>
@@ -91,10 +107,11 @@ public sealed partial class ArmCpu
         Array.Clear(ExtRegs);
         Fpscr = 0;
         Cpacr = 0;
-        Fpccr = HasFp ? FpccrReset : 0;
+        Fpccr = !HasFp ? 0 : HasSecurityExtension ? FpccrSecureReset : FpccrReset;
         Fpcar = 0;
         Fpdscr = 0;
         ControlFpca = false;
+        ControlSfpa = false;
     }
 
     /// <summary>CPACR.CP10 allows the current privilege level (0b01 privileged only, 0b11 full access).</summary>
@@ -108,13 +125,23 @@ public sealed partial class ArmCpu
         _ => false,
     };
 
-    /// <summary>Marks the FP context active, starting a new one from FPDSCR when automatic state preservation is on.</summary>
+    /// <summary>
+    /// gen_update_fp_context: FPCCR.S follows the current security state, and a new FP context starts from FPDSCR when
+    /// automatic state preservation is on and no context is active (or, in Secure state, the active one is not Secure's).
+    /// </summary>
     internal void UpdateFpContext()
     {
-        if (!ControlFpca && (Fpccr & FpccrAspen) != 0)
+        var secure = Secure;
+        if (HasSecurityExtension)
+        {
+            Fpccr = secure ? Fpccr | FpccrS : Fpccr & ~FpccrS;
+        }
+
+        if ((Fpccr & FpccrAspen) != 0 && (!ControlFpca || (secure && !ControlSfpa)))
         {
             Fpscr = Fpdscr;
             ControlFpca = true;
+            ControlSfpa |= secure;
         }
     }
 }

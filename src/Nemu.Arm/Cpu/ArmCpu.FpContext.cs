@@ -1,16 +1,21 @@
 // FP context on exception entry and return (Armv7-M ARM B1.5.7 PushStack/UpdateFPCCR, B1.5.8 ExceptionReturn,
-// B1.5.7 PreserveFPState; mprofile.md §2.3 step 7, §3 step 17, §3.6), as QEMU 7.2 does it (m_helper.c v7m_push_stack,
-// v7m_update_fpccr, do_v7m_exception_exit, v7m_preserve_fp_state):
-// - entry with CONTROL.FPCA: FPCCR.LSPEN=0 writes S0-S15 at frame+0x20 and FPSCR at +0x60 (+0x64 is reserved and
-//   not written), then zeroes them when CPACR allows the interrupted code FP access (NOCP UsageFault otherwise);
-//   LSPEN=1 writes nothing and records the lazy context in FPCAR/FPCCR (LSPACT, USER, THREAD and the ready bits);
-// - return with EXC_RETURN.FTYPE=0: LSPACT still set means the registers were never saved, so only LSPACT is
-//   cleared; otherwise S0-S15/FPSCR are popped (a failed pop zeroes them), after a CPACR check for the returning
-//   privilege that tail-chains a NOCP UsageFault on the existing frame;
+// B1.5.7 PreserveFPState; Armv8-M ARM B3.19-B3.21 with the Security Extension; mprofile.md §2.3 step 7, §3 steps 9 and
+// 17, §3.6), as QEMU 7.2 does it (m_helper.c v7m_push_stack, v7m_update_fpccr, do_v7m_exception_exit,
+// v7m_preserve_fp_state):
+// - entry with CONTROL.FPCA: a lazy context still pending (LSPACT) is a SecureFault LSERR and Non-secure code without
+//   NSACR.CP10 a Secure NOCP UsageFault (no FP words then); FPCCR.LSPEN=0 writes S0-S15 at frame+0x20 (S16-S31 at
+//   +0x68 in a Secure 0xA8 frame with FPCCR.TS) and FPSCR at +0x60 (+0x64 is reserved and not written), then zeroes
+//   them when CPACR allows the interrupted code FP access (NOCP UsageFault otherwise); LSPEN=1 writes nothing and
+//   records the lazy context in FPCAR/FPCCR (LSPACT, USER, THREAD, S, SPLIMVIOL and the ready bits);
+// - return with EXC_RETURN.FTYPE=0: a Secure lazy context left behind by a return to Non-secure state is LSERR;
+//   LSPACT still set means the registers were never saved, so only LSPACT is cleared; otherwise S0-S15/FPSCR (and
+//   S16-S31) are popped (a failed pop zeroes them), after the CPACR check for the returning privilege (NOCP) and the
+//   NSACR check for a Non-secure one (Secure INVPC, QEMU's choice), both tail-chaining on the existing frame;
 // - PreserveFPState, run by the first FP instruction while LSPACT is set: writes the registers at FPCAR with the
-//   saved context's privilege; a fault that can preempt now is taken before the instruction executes ("Taking
-//   exception 20"), LSPACT staying set so the instruction retries the save after the handler.
-// Not modelled: the Security Extension variants (FPCCR.S/TS/SFRDY, NSACR, S16-S31 frames, LSERR) and MVE's VPR.
+//   saved context's security state and privilege unless its stack limit was violated; a fault that can preempt now
+//   is taken before the instruction executes ("Taking exception 20"), LSPACT staying set so the instruction retries.
+// Not modelled: the two banks of FPCCR/FPCAR/FPDSCR/CPACR (one register each; FPCCR.S names the state that owns a
+// pending lazy context, standing for the bank of LSPACT), MVE's VPR.
 using Nemu.Arm.Exceptions;
 
 namespace Nemu.Arm.Cpu;
@@ -22,17 +27,47 @@ public sealed partial class ArmCpu
     // QEMU's EXCP_LAZYFP, the exception number "-d int" names when a lazy-stacking fault is taken at once.
     private const int ExcpLazyFp = 20;
 
+    // CCR.STKOFHFNMIGN (ARMv8-M): stack-limit checks ignored at negative priority (not writable in QEMU 7.2).
+    private const uint CcrStkOfHfNmIgn = 1 << 10;
+
     private const uint FpccrLazyEntryBits = FpccrLspact | FpccrUser | FpccrThread | FpccrHfRdy | FpccrMmRdy | FpccrBfRdy
         | FpccrMonRdy | FpccrUfRdy;
 
     /// <summary>
-    /// The FP part of PushStack when CONTROL.FPCA is set: the frame at <paramref name="frame"/> has room for the
-    /// extended words at +0x20. <paramref name="privileged"/> and <paramref name="negPri"/> describe the interrupted
-    /// context (the stack owner); <paramref name="stackedOk"/> is false once an earlier write failed, which stops any
-    /// further write (ignore_stackfaults is the caller's business).
+    /// The FP part of PushStack (v7m_push_stack) when CONTROL.FPCA is set, for a frame of
+    /// <paramref name="frameSize"/> bytes at <paramref name="frame"/>.
     /// </summary>
     /// <returns>Whether every write so far succeeded (false also when a NOCP UsageFault was pended).</returns>
-    internal bool PushFpContext(uint frame, bool privileged, bool negPri, bool stackedOk)
+    private bool PushFpState(uint frame, uint frameSize, bool privileged, bool negPri, bool stackedOk)
+    {
+        if (HasSecurityExtension && (Fpccr & FpccrLspact) != 0)
+        {
+            ExceptionLog.WriteIfEnabled("...SecureFault because LSPACT and FPCA both set");
+            Nvic.Sfsr |= SfsrLsErr;
+            PendOrLockUp(ExceptionNumber.SecureFault, false, PendRule.Normal);
+            return stackedOk;
+        }
+
+        if (HasSecurityExtension && !Secure && (Nvic.Nsacr & NsacrCp10) == 0)
+        {
+            ExceptionLog.WriteIfEnabled("...Secure UsageFault with CFSR.NOCP because NSACR.CP10 prevents stacking FP regs");
+            PendOrLockUp(ExceptionNumber.UsageFault, true, PendRule.Normal);
+            Nvic.CfsrOf(true) |= FaultStatus.NoCp;
+            return stackedOk;
+        }
+
+        return PushFpContext(frame, privileged, negPri, stackedOk, frameSize == 0xA8);
+    }
+
+    /// <summary>
+    /// The FP words of an extended frame at <paramref name="frame"/>, which has room for them at +0x20 (and S16-S31 at
+    /// +0x68 when <paramref name="highRegisters"/>). <paramref name="privileged"/> and <paramref name="negPri"/>
+    /// describe the interrupted context (the stack owner, in the current security state); <paramref name="stackedOk"/>
+    /// is false once an earlier write failed, which stops any further write (ignore_stackfaults is the caller's
+    /// business).
+    /// </summary>
+    /// <returns>Whether every write so far succeeded (false also when a NOCP UsageFault was pended).</returns>
+    internal bool PushFpContext(uint frame, bool privileged, bool negPri, bool stackedOk, bool highRegisters = false)
     {
         if ((Fpccr & FpccrLspen) != 0)
         {
@@ -40,26 +75,28 @@ public sealed partial class ArmCpu
             return stackedOk;
         }
 
+        var secure = Secure;
         var accessAllowed = FpAccessAllowed(privileged);
         if (stackedOk && !accessAllowed)
         {
             ExceptionLog.WriteIfEnabled("...UsageFault with CFSR.NOCP because CPACR.CP10 prevents stacking FP regs");
-            PendOrLockUp(ExceptionNumber.UsageFault, PendRule.Normal);
+            PendOrLockUp(ExceptionNumber.UsageFault, secure, PendRule.Normal);
 
             Nvic.Cfsr |= FaultStatus.NoCp;
             stackedOk = false;
         }
 
         var regs = ExtRegs;
-        for (var i = 0; i < 16 && stackedOk; i++)
+        var count = highRegisters ? 32 : 16;
+        for (var i = 0; i < count && stackedOk; i++)
         {
-            stackedOk = StackWrite(frame + 0x20 + (4u * (uint)i), regs[i], privileged, negPri, StackMode.Normal);
+            stackedOk = StackWrite(FpSlot(frame + 0x20, i), regs[i], secure, privileged, negPri, StackMode.Normal);
         }
 
-        stackedOk = stackedOk && StackWrite(frame + 0x60, Fpscr, privileged, negPri, StackMode.Normal);
+        stackedOk = stackedOk && StackWrite(frame + 0x60, Fpscr, secure, privileged, negPri, StackMode.Normal);
         if (accessAllowed)
         {
-            Array.Clear(regs, 0, 16);
+            Array.Clear(regs, 0, count);
             Fpscr = 0;
         }
 
@@ -68,16 +105,30 @@ public sealed partial class ArmCpu
 
     /// <summary>
     /// The FP part of the return pop when EXC_RETURN.FTYPE is 0, for the frame at <paramref name="frame"/> popped with
-    /// the returning context's <paramref name="privileged"/>/<paramref name="negPri"/>. A failed read pends its fault
-    /// (StackRead) and zeroes S0-S15/FPSCR, but the return goes on, as in QEMU.
+    /// the returning context's <paramref name="privileged"/>/<paramref name="negPri"/> in state
+    /// <paramref name="returnToSecure"/>. A failed read pends its fault (StackRead) and zeroes the FP registers, but the
+    /// return goes on, as in QEMU.
     /// </summary>
     /// <returns>
-    /// False when CPACR denies the returning context FP access: a NOCP UsageFault is pended and logged, and the caller
-    /// must tail-chain to it on the existing frame (ExceptionTaken(excret, tailChain: true, ignore: false)).
+    /// False when a fault was pended and logged that the caller must tail-chain to on the existing frame (LSERR,
+    /// CPACR NOCP, NSACR INVPC). <paramref name="highRegisters"/> tells whether the frame holds S16-S31.
     /// </returns>
-    internal bool PopFpContext(uint frame, bool privileged, bool negPri)
+    internal bool PopFpContext(uint frame, bool privileged, bool negPri, out bool highRegisters, bool returnToSecure = false)
     {
-        if ((Fpccr & FpccrLspact) != 0)
+        highRegisters = false;
+        var secExt = HasSecurityExtension;
+        var lspact = (Fpccr & FpccrLspact) != 0;
+        var lazyOwnerSecure = (Fpccr & FpccrS) != 0;
+        if (secExt && !returnToSecure && lspact && lazyOwnerSecure)
+        {
+            PendOrLockUp(ExceptionNumber.SecureFault, false, PendRule.Normal);
+            Nvic.Sfsr |= SfsrLsErr;
+            ExceptionLog.WriteIfEnabled("...taking SecureFault on existing stackframe: Secure LSPACT set but exception return is not to secure state");
+            return false;
+        }
+
+        highRegisters = returnToSecure && (Fpccr & FpccrTs) != 0;
+        if (lspact && (!secExt || lazyOwnerSecure == returnToSecure))
         {
             // The registers were never saved, so they still hold the returning context's values.
             Fpccr &= ~FpccrLspact;
@@ -86,31 +137,40 @@ public sealed partial class ArmCpu
 
         if (!FpAccessAllowed(privileged))
         {
-            PendOrLockUp(ExceptionNumber.UsageFault, PendRule.Normal);
+            PendOrLockUp(ExceptionNumber.UsageFault, returnToSecure, PendRule.Normal);
 
-            Nvic.Cfsr |= FaultStatus.NoCp;
+            Nvic.CfsrOf(returnToSecure) |= FaultStatus.NoCp;
             ExceptionLog.WriteIfEnabled("...taking UsageFault on existing stackframe: CPACR.CP10 prevents unstacking FP regs");
             return false;
         }
 
-        var regs = ExtRegs;
-        var ok = true;
-        for (var i = 0; i < 16 && ok; i++)
+        if (secExt && !returnToSecure && (Nvic.Nsacr & NsacrCp10) == 0)
         {
-            ok = StackRead(frame + 0x20 + (4u * (uint)i), privileged, negPri, out var value);
+            PendOrLockUp(ExceptionNumber.UsageFault, true, PendRule.Normal);
+            Nvic.CfsrOf(true) |= FaultStatus.InvPc;
+            ExceptionLog.WriteIfEnabled("...taking Secure UsageFault on existing stackframe: NSACR.CP10 prevents unstacking FP regs");
+            return false;
+        }
+
+        var regs = ExtRegs;
+        var count = highRegisters ? 32 : 16;
+        var ok = true;
+        for (var i = 0; i < count && ok; i++)
+        {
+            ok = StackRead(FpSlot(frame + 0x20, i), returnToSecure, privileged, negPri, out var value);
             if (ok)
             {
                 regs[i] = value;
             }
         }
 
-        if (ok && StackRead(frame + 0x60, privileged, negPri, out var fpscr))
+        if (ok && StackRead(frame + 0x60, returnToSecure, privileged, negPri, out var fpscr))
         {
             FpscrValue = fpscr;
         }
         else
         {
-            Array.Clear(regs, 0, 16);
+            Array.Clear(regs, 0, count);
             Fpscr = 0;
         }
 
@@ -118,8 +178,35 @@ public sealed partial class ArmCpu
     }
 
     /// <summary>
-    /// PreserveFPState, run before an FP instruction when FPCCR.LSPACT is set: saves S0-S15/FPSCR at FPCAR for the
-    /// context recorded in FPCCR (USER gives its privilege, !HFRDY its negative priority) and clears LSPACT.
+    /// The CLRONRET step of ExceptionReturn (step 9): with FPCCR.CLRONRET and an active FP context, S0-S15 and FPSCR
+    /// are zeroed, unless a Secure lazy context is still pending, which is a SecureFault LSERR.
+    /// </summary>
+    /// <returns>False when the SecureFault was pended and logged (the caller tail-chains on the existing frame).</returns>
+    private bool ClearFpOnReturn()
+    {
+        if ((Fpccr & FpccrClrOnRet) == 0 || !ControlFpca)
+        {
+            return true;
+        }
+
+        if ((Fpccr & FpccrLspact) != 0)
+        {
+            Nvic.Sfsr |= SfsrLsErr;
+            PendOrLockUp(ExceptionNumber.SecureFault, false, PendRule.Normal);
+            ExceptionLog.WriteIfEnabled("...taking SecureFault on existing stackframe: error during lazy state deactivation");
+            return false;
+        }
+
+        Array.Clear(ExtRegs, 0, 16);
+        Fpscr = 0;
+        return true;
+    }
+
+    /// <summary>
+    /// PreserveFPState, run before an FP instruction when FPCCR.LSPACT is set: saves S0-S15/FPSCR (S16-S31 too for a
+    /// Secure context with FPCCR.TS) at FPCAR for the context recorded in FPCCR (S its security state, USER its
+    /// privilege, !HFRDY its negative priority) and clears LSPACT; nothing is written when its stack limit was
+    /// violated (SPLIMVIOL).
     /// </summary>
     /// <returns>
     /// False when a fault pended by the save can preempt now: the instruction must not execute (the fault is taken
@@ -128,28 +215,45 @@ public sealed partial class ArmCpu
     internal bool PreserveFpState()
     {
         var fpccr = Fpccr;
+        var secure = HasSecurityExtension && (fpccr & FpccrS) != 0;
         var privileged = (fpccr & FpccrUser) == 0;
         var negPri = (fpccr & FpccrHfRdy) == 0;
+        var highRegisters = secure && (fpccr & FpccrTs) != 0;
         var ok = true;
         if (!FpAccessAllowed(privileged))
         {
-            if (!PendOrLockUp(ExceptionNumber.UsageFault, PendRule.LazyFp))
+            if (!PendOrLockUp(ExceptionNumber.UsageFault, secure, PendRule.LazyFp))
             {
                 return false;
             }
 
-            Nvic.Cfsr |= FaultStatus.NoCp;
+            Nvic.CfsrOf(secure) |= FaultStatus.NoCp;
+            ok = false;
+        }
+        else if (HasSecurityExtension && !secure && (Nvic.Nsacr & NsacrCp10) == 0)
+        {
+            if (!PendOrLockUp(ExceptionNumber.UsageFault, true, PendRule.LazyFp))
+            {
+                return false;
+            }
+
+            Nvic.CfsrOf(true) |= FaultStatus.NoCp;
             ok = false;
         }
 
-        var regs = ExtRegs;
-        var fpcar = Fpcar;
-        for (var i = 0; i < 16 && ok; i++)
+        if ((fpccr & FpccrSplimViol) == 0 && ok)
         {
-            ok = StackWrite(fpcar + (4u * (uint)i), regs[i], privileged, negPri, StackMode.LazyFp);
+            var regs = ExtRegs;
+            var fpcar = Fpcar;
+            var count = highRegisters ? 32 : 16;
+            for (var i = 0; i < count && ok; i++)
+            {
+                ok = StackWrite(FpSlot(fpcar, i), regs[i], secure, privileged, negPri, StackMode.LazyFp);
+            }
+
+            ok = ok && StackWrite(fpcar + 0x40, Fpscr, secure, privileged, negPri, StackMode.LazyFp);
         }
 
-        ok = ok && StackWrite(fpcar + 0x40, Fpscr, privileged, negPri, StackMode.LazyFp);
         if (State != ArmCpuRunState.Running)
         {
             return false;
@@ -169,17 +273,48 @@ public sealed partial class ArmCpu
         }
 
         Fpccr &= ~FpccrLspact;
+        if (highRegisters)
+        {
+            Array.Clear(ExtRegs);
+            Fpscr = 0;
+        }
+
         return true;
     }
 
-    /// <summary>v7m_update_fpccr: records a lazily stacked FP context whose S0 slot is at <paramref name="s0Address"/>.</summary>
+    // Where S<n> goes in an FP frame whose S0 slot is at s0Slot: S16-S31 skip the FPSCR and reserved words.
+    private static uint FpSlot(uint s0Slot, int n) => s0Slot + (4u * (uint)n) + (n >= 16 ? 8u : 0);
+
+    /// <summary>
+    /// v7m_update_fpccr: records a lazily stacked FP context whose S0 slot is at <paramref name="s0Address"/>: FPCAR,
+    /// LSPACT, USER, THREAD, the ready bits and on ARMv8-M SPLIMVIOL (the slot below the stack limit) and S.
+    /// </summary>
     private void UpdateFpccr(uint s0Address, bool privileged)
     {
         Fpcar = s0Address & ~7u;
         var nvic = Nvic;
-        var fpccr = (Fpccr & ~FpccrLazyEntryBits) | FpccrLspact;
+        var fpccr = (Fpccr & ~(FpccrLazyEntryBits | FpccrSplimViol)) | FpccrLspact;
+        if (IsV8)
+        {
+            var ignore = nvic.NegPriRequestedFor(Secure) && (nvic.Ccr & CcrStkOfHfNmIgn) != 0;
+            fpccr |= !ignore && s0Address < SpLimit ? FpccrSplimViol : 0;
+        }
+
         fpccr |= privileged ? 0 : FpccrUser;
         fpccr |= IsHandlerMode ? 0 : FpccrThread;
+        if (HasSecurityExtension)
+        {
+            fpccr = (fpccr & ~(FpccrS | FpccrSfRdy)) | (Secure ? FpccrS : 0);
+            fpccr |= nvic.GetReadyStatus(ExceptionNumber.HardFault, false) ? FpccrHfRdy : 0;
+            fpccr |= nvic.GetReadyStatus(ExceptionNumber.BusFault, false) ? FpccrBfRdy : 0;
+            fpccr |= nvic.GetReadyStatus(ExceptionNumber.MemManage, Secure) ? FpccrMmRdy : 0;
+            fpccr |= nvic.GetReadyStatus(ExceptionNumber.UsageFault, Secure) ? FpccrUfRdy : 0;
+            fpccr |= nvic.GetReadyStatus(ExceptionNumber.DebugMonitor, false) ? FpccrMonRdy : 0;
+            fpccr |= nvic.GetReadyStatus(ExceptionNumber.SecureFault, false) ? FpccrSfRdy : 0;
+            Fpccr = fpccr;
+            return;
+        }
+
         fpccr |= nvic.GetReadyStatus(ExceptionNumber.HardFault) ? FpccrHfRdy : 0;
         fpccr |= nvic.GetReadyStatus(ExceptionNumber.BusFault) ? FpccrBfRdy : 0;
         fpccr |= nvic.GetReadyStatus(ExceptionNumber.MemManage) ? FpccrMmRdy : 0;

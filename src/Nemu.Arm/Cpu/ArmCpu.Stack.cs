@@ -1,10 +1,13 @@
 // Stack accesses made by exception entry, return and lazy FP preservation (Armv7-M ARM B1.5.6 PushStack,
-// B1.5.8 PopStack; QEMU v7m_stack_write/v7m_stack_read; mprofile.md §2.3, §2.7, §3 step 14, seed 000). Each word is
-// tried in the data SoftTlb first (a hit is RAM the MPU allows for the accessing context: the TLB of that context
-// only caches pages the MPU permits); on a miss it goes through the MPU with the privilege and negative-priority
-// state of the context that owns the stack, then the bus. A failure records the stacking fault status (never MMFAR
-// or BFAR) and pends the fault as StackMode says; nothing throws. No allocation and no formatting here: these run
-// 16 times per exception entry and return.
+// B1.5.8 PopStack; Armv8-M ARM B3.19; QEMU v7m_stack_write/v7m_stack_read; mprofile.md §2.3, §2.7, §3 step 14,
+// seed 000). Each word is tried in the data SoftTlb of the stacking context first (a hit is RAM the MPU allows for
+// that context: its TLB only caches pages the MPU permits); on a miss it goes through the SAU/IDAU (a Non-secure
+// stack in Secure memory is a SecureFault AUVIOL with SFAR; a Secure stack in Non-secure memory is accessed with
+// Non-secure attributes), the MPU with the privilege and negative-priority state of the context that owns the stack,
+// then the bus. A failure records the stacking fault status (never MMFAR or BFAR; MemManage status in the stack's
+// bank, BusFault status in the shared BFSR) and pends the fault as StackMode says; nothing throws. No allocation and
+// no formatting here: these run 16 times per exception entry and return.
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
@@ -14,23 +17,26 @@ namespace Nemu.Arm.Cpu;
 /// <summary>Checked stack reads and writes.</summary>
 public sealed partial class ArmCpu
 {
-    /// <summary>v7m_stack_write: one word of an exception frame.</summary>
+    /// <summary>
+    /// v7m_stack_write: one word of an exception frame with the security state <paramref name="secure"/>, privilege
+    /// and negative-priority state of the context that owns the stack.
+    /// </summary>
     /// <returns>False when the write failed (the fault has been recorded and pended per <paramref name="mode"/>).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool StackWrite(uint address, uint value, bool privileged, bool negPri, StackMode mode) =>
-        TlbFor(privileged, negPri).TryWrite(address, value, 4) || StackWriteSlow(address, value, privileged, negPri, mode);
+    internal bool StackWrite(uint address, uint value, bool secure, bool privileged, bool negPri, StackMode mode) =>
+        TlbFor(secure, privileged, negPri).TryWrite(address, value, 4) || StackWriteSlow(address, value, secure, privileged, negPri, mode);
 
     /// <summary>v7m_stack_read: one word of a frame being unstacked; a failure pends the fault normally.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool StackRead(uint address, bool privileged, bool negPri, out uint value)
+    internal bool StackRead(uint address, bool secure, bool privileged, bool negPri, out uint value)
     {
-        if (TlbFor(privileged, negPri).TryRead(address, 4, out var v))
+        if (TlbFor(secure, privileged, negPri).TryRead(address, 4, out var v))
         {
             value = (uint)v;
             return true;
         }
 
-        return StackReadSlow(address, privileged, negPri, out value);
+        return StackReadSlow(address, secure, privileged, negPri, out value);
     }
 
     /// <summary>
@@ -39,9 +45,9 @@ public sealed partial class ArmCpu
     /// frame to the word-by-word path (which reports faults); nothing has been written then.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe bool WriteBasicFrame(uint frame, uint xpsr, bool privileged, bool negPri)
+    private unsafe bool WriteBasicFrame(uint frame, uint xpsr, bool secure, bool privileged, bool negPri)
     {
-        var p = TlbFor(privileged, negPri).TryGetWritePointer(frame, 0x20);
+        var p = TlbFor(secure, privileged, negPri).TryGetWritePointer(frame, 0x20);
         if (p == null)
         {
             return false;
@@ -60,9 +66,9 @@ public sealed partial class ArmCpu
 
     /// <summary>The basic frame's eight words in one block (see <see cref="WriteBasicFrame"/>); false: nothing read.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe bool ReadBasicFrame(uint frame, bool privileged, bool negPri, out uint xpsr)
+    private unsafe bool ReadBasicFrame(uint frame, bool secure, bool privileged, bool negPri, out uint xpsr)
     {
-        var p = TlbFor(privileged, negPri).TryGetReadPointer(frame, 0x20);
+        var p = TlbFor(secure, privileged, negPri).TryGetReadPointer(frame, 0x20);
         if (p == null)
         {
             xpsr = 0;
@@ -90,24 +96,41 @@ public sealed partial class ArmCpu
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool StackWriteSlow(uint address, uint value, bool privileged, bool negPri, StackMode mode)
+    private bool StackWriteSlow(uint address, uint value, bool secure, bool privileged, bool negPri, StackMode mode)
     {
+        // SAU/IDAU first (get_phys_addr_pmsav8): a Non-secure stack in Secure memory is a SecureFault; a Secure stack
+        // in Non-secure memory is written with Non-secure attributes.
+        var attrsSecure = secure;
+        if (HasSecurityExtension)
+        {
+            var sattrs = SecurityLookupFor(address, secure, fetch: false);
+            if (!secure && !sattrs.Ns)
+            {
+                return StackSecureFault(address, mode);
+            }
+
+            attrsSecure = secure && !sattrs.Ns;
+        }
+
         if (!MpuAllows(address, MpuAccess.Write, privileged, negPri))
         {
-            return StackFault(mode, FaultStatus.MstkErr, FaultStatus.MlspErr, ExceptionNumber.MemManage,
+            return StackFault(mode, secure, FaultStatus.MstkErr, FaultStatus.MlspErr, ExceptionNumber.MemManage,
                 "...MemManageFault with CFSR.MSTKERR", "...MemManageFault with CFSR.MLSPERR");
         }
 
-        // With the MPU out of the way the default TLB may take the page (RAM/ROM), so the next frame stays fast.
-        if (ReferenceEquals(TlbFor(privileged, negPri), _tlb) && _tlb.Fill(address, write: true) && _tlb.TryWrite(address, value, 4))
+        // With the MPU out of the way the default TLB may take the page (RAM/ROM), so the next frame stays fast. With the
+        // Security Extension the TLB contexts per state fill themselves (attribution is part of a fill).
+        if (!HasSecurityExtension && ReferenceEquals(TlbFor(privileged, negPri), _tlb) && _tlb.Fill(address, write: true)
+            && _tlb.TryWrite(address, value, 4))
         {
             return true;
         }
 
         BeforeDeviceAccess();
-        if (Memory.Write(new GuestAddress(address), value, 4, Attrs(privileged)) != MemTxResult.Ok)
+        if (Memory.Write(new GuestAddress(address), value, 4, Attrs(privileged, attrsSecure)) != MemTxResult.Ok)
         {
-            return StackFault(mode, FaultStatus.StkErr, FaultStatus.LspErr, ExceptionNumber.BusFault,
+            // BFSR is shared: QEMU keeps it in the Non-secure CFSR; BusFault's target follows AIRCR.BFHFNMINS.
+            return StackFault(mode, false, FaultStatus.StkErr, FaultStatus.LspErr, ExceptionNumber.BusFault,
                 "...BusFault with BFSR.STKERR", "...BusFault with BFSR.LSPERR");
         }
 
@@ -115,29 +138,47 @@ public sealed partial class ArmCpu
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool StackReadSlow(uint address, bool privileged, bool negPri, out uint value)
+    private bool StackReadSlow(uint address, bool secure, bool privileged, bool negPri, out uint value)
     {
         value = 0;
+        var attrsSecure = secure;
+        if (HasSecurityExtension)
+        {
+            var sattrs = SecurityLookupFor(address, secure, fetch: false);
+            if (!secure && !sattrs.Ns)
+            {
+                ExceptionLog.WriteIfEnabled("...SecureFault with SFSR.AUVIOL during unstack");
+                var nvic = Nvic;
+                nvic.Sfsr |= SfsrAuViol | SfsrSfarValid;
+                nvic.Sfar = address;
+                PendOrLockUp(ExceptionNumber.SecureFault, false, PendRule.Normal);
+                return false;
+            }
+
+            attrsSecure = secure && !sattrs.Ns;
+        }
+
         if (!MpuAllows(address, MpuAccess.Read, privileged, negPri))
         {
             ExceptionLog.WriteIfEnabled("...MemManageFault with CFSR.MUNSTKERR");
-            Nvic.Cfsr |= FaultStatus.MunstkErr;
-            PendOrLockUp(ExceptionNumber.MemManage, PendRule.Normal);
+            Nvic.CfsrOf(secure) |= FaultStatus.MunstkErr;
+            PendOrLockUp(ExceptionNumber.MemManage, secure, PendRule.Normal);
             return false;
         }
 
-        if (ReferenceEquals(TlbFor(privileged, negPri), _tlb) && _tlb.Fill(address, write: false) && _tlb.TryRead(address, 4, out var cached))
+        if (!HasSecurityExtension && ReferenceEquals(TlbFor(privileged, negPri), _tlb) && _tlb.Fill(address, write: false)
+            && _tlb.TryRead(address, 4, out var cached))
         {
             value = (uint)cached;
             return true;
         }
 
         BeforeDeviceAccess();
-        if (Memory.Read(new GuestAddress(address), 4, Attrs(privileged), out var v) != MemTxResult.Ok)
+        if (Memory.Read(new GuestAddress(address), 4, Attrs(privileged, attrsSecure), out var v) != MemTxResult.Ok)
         {
             ExceptionLog.WriteIfEnabled("...BusFault with BFSR.UNSTKERR");
-            Nvic.Cfsr |= FaultStatus.UnstkErr;
-            PendOrLockUp(ExceptionNumber.BusFault, PendRule.Normal);
+            Nvic.CfsrOf(false) |= FaultStatus.UnstkErr;
+            PendOrLockUp(ExceptionNumber.BusFault, false, PendRule.Normal);
             return false;
         }
 
@@ -145,28 +186,80 @@ public sealed partial class ArmCpu
         return true;
     }
 
-    private bool StackFault(StackMode mode, uint cfsr, uint lazyCfsr, int exc, string log, string lazyLog)
+    // A Non-secure stacking access to Secure memory (v7m_stack_write's ARMFault_QEMU_SFault branch): SFAR is set here.
+    private bool StackSecureFault(uint address, StackMode mode)
+    {
+        var nvic = Nvic;
+        if (mode == StackMode.LazyFp)
+        {
+            ExceptionLog.WriteIfEnabled("...SecureFault with SFSR.LSPERR during lazy stacking");
+            nvic.Sfsr |= SfsrLspErr;
+        }
+        else
+        {
+            ExceptionLog.WriteIfEnabled("...SecureFault with SFSR.AUVIOL during stacking");
+            nvic.Sfsr |= SfsrAuViol;
+        }
+
+        nvic.Sfsr |= SfsrSfarValid;
+        nvic.Sfar = address;
+        PendStackFault(mode, ExceptionNumber.SecureFault, false);
+        return false;
+    }
+
+    private bool StackFault(StackMode mode, bool secure, uint cfsr, uint lazyCfsr, int exc, string log, string lazyLog)
+    {
+        var lazy = mode == StackMode.LazyFp;
+        ExceptionLog.WriteIfEnabled(lazy ? lazyLog : log);
+        Nvic.CfsrOf(secure) |= lazy ? lazyCfsr : cfsr;
+        PendStackFault(mode, exc, secure);
+        return false;
+    }
+
+    // QEMU's "overridden exceptions pended" choice: the fault is pended now, derived or lazy-FP; with IgnoreFaults (the
+    // callee push after a failed basic push) only the status was recorded.
+    private void PendStackFault(StackMode mode, int exc, bool secure)
     {
         switch (mode)
         {
             case StackMode.Normal:
-                ExceptionLog.WriteIfEnabled(log);
-                Nvic.Cfsr |= cfsr;
-                PendOrLockUp(exc, PendRule.Derived);
-                break;
-            case StackMode.IgnoreFaults:
-                // The first fault of this entry was pended already; only the status is recorded (QEMU STACK_IGNFAULTS).
-                ExceptionLog.WriteIfEnabled(log);
-                Nvic.Cfsr |= cfsr;
+                PendOrLockUp(exc, secure, PendRule.Derived);
                 break;
             case StackMode.LazyFp:
-                ExceptionLog.WriteIfEnabled(lazyLog);
-                Nvic.Cfsr |= lazyCfsr;
-                PendOrLockUp(exc, PendRule.LazyFp);
-
+                PendOrLockUp(exc, secure, PendRule.LazyFp);
                 break;
         }
+    }
 
-        return false;
+    /// <summary>
+    /// <see cref="PendOrLockUp(int, PendRule)"/> for the bank <paramref name="secure"/> of a banked exception (the
+    /// target state of an unbanked one is the NVIC's business).
+    /// </summary>
+    /// <returns>False for lockup.</returns>
+    internal bool PendOrLockUp(int exception, bool secure, PendRule rule)
+    {
+        if (!HasSecurityExtension)
+        {
+            return PendOrLockUp(exception, rule);
+        }
+
+        var nvic = Nvic;
+        var pended = rule switch
+        {
+            PendRule.Derived => nvic.SetPendingDerived(exception, secure),
+            PendRule.LazyFp => nvic.SetPendingLazyFp(exception, secure),
+            _ => nvic.SetPending(exception, secure),
+        };
+        if (!pended)
+        {
+            EnterLockup(rule switch
+            {
+                PendRule.Derived => string.Create(CultureInfo.InvariantCulture, $"can't take terminal derived exception (original exception priority {nvic.VectPendingPriority})"),
+                PendRule.LazyFp => "can't escalate to HardFault during lazy FP register stacking",
+                _ => string.Create(CultureInfo.InvariantCulture, $"can't escalate 3 to HardFault (current priority {nvic.ExecutionPriority()})"),
+            });
+        }
+
+        return pended;
     }
 }

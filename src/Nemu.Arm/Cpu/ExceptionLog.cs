@@ -5,7 +5,7 @@
 // EXCP_SEMIHOST 16, EXCP_NOCP 17, EXCP_INVSTATE 18, EXCP_DIVBYZERO 23) followed by the "..." detail lines.
 // The entry and return lines themselves ("...taking pending nonsecure exception", "...tailchaining to pending
 // exception", "...derived exception on ...", the integrity-check lines) are written where they happen in
-// ArmCpu.Exceptions.cs, ArmCpu.ExceptionReturn.cs and ArmCpu.Stack.cs. Not modelled: Security Extension variants.
+// ArmCpu.Exceptions.cs, ArmCpu.ExceptionReturn.cs, ArmCpu.CalleeStack.cs, ArmCpu.FpContext.cs and ArmCpu.Stack.cs.
 using System.Globalization;
 using Nemu.Arm.Exceptions;
 using Nemu.Core.Logging;

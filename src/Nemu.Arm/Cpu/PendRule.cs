@@ -2,7 +2,7 @@
 // armv7m_nvic_set_pending_derived, armv7m_nvic_set_pending_lazyfp; mprofile.md §2.7, §3.6, §4.3).
 namespace Nemu.Arm.Cpu;
 
-/// <summary>The rule <see cref="ArmCpu.PendOrLockUp"/> pends a fault by.</summary>
+/// <summary>The rule <see cref="ArmCpu.PendOrLockUp(int, PendRule)"/> pends a fault by.</summary>
 public enum PendRule
 {
     /// <summary>A synchronous fault or a fault of the return path (escalation against the execution priority).</summary>

@@ -140,7 +140,7 @@ public sealed class ArmCpuFpContextTests
         var m = M4();
         m.Cpu.PushFpContext(Frame, privileged: true, negPri: false, stackedOk: true);
 
-        Assert.True(m.Cpu.PopFpContext(Frame, privileged: true, negPri: false));
+        Assert.True(m.Cpu.PopFpContext(Frame, privileged: true, negPri: false, out _));
 
         Assert.Equal(0xC000_0018u, m.Cpu.FpccrValue);
         Assert.Equal(0x3F80_0000u, m.Cpu.GetSingle(0));
@@ -158,7 +158,7 @@ public sealed class ArmCpuFpContextTests
 
         m.Write32(Frame + 0x60, 0xFFFF_FFFF);
 
-        Assert.True(m.Cpu.PopFpContext(Frame, privileged: true, negPri: false));
+        Assert.True(m.Cpu.PopFpContext(Frame, privileged: true, negPri: false, out _));
 
         for (var i = 0; i < 16; i++)
         {
@@ -174,7 +174,7 @@ public sealed class ArmCpuFpContextTests
         var m = M4();
         m.Cpu.CpacrValue = 0x0050_0000;
 
-        Assert.False(m.Cpu.PopFpContext(Frame, privileged: false, negPri: false));
+        Assert.False(m.Cpu.PopFpContext(Frame, privileged: false, negPri: false, out _));
 
         Assert.NotEqual(0u, m.Nvic.Cfsr & FaultStatus.NoCp);
         Assert.Equal(0x3F80_0000u, m.Cpu.GetSingle(0));
@@ -186,7 +186,7 @@ public sealed class ArmCpuFpContextTests
         var m = M4();
         var frame = TestMachine.RamBase + TestMachine.RamSize - 0x30;
 
-        Assert.True(m.Cpu.PopFpContext(frame, privileged: true, negPri: false));
+        Assert.True(m.Cpu.PopFpContext(frame, privileged: true, negPri: false, out _));
 
         Assert.Equal(FaultStatus.UnstkErr, m.Nvic.Cfsr);
         Assert.Equal(0u, m.Cpu.GetSingle(0));
