@@ -26,11 +26,6 @@ public sealed partial class ArmCpu
     /// <summary>The integrity signature of the additional state context (bit 0 = no FP frame).</summary>
     internal const uint IntegritySignature = 0xFEFA125A;
 
-    // CFSR.STKOF (UFSR b4) and the SFSR bits (Armv8-M ARM D1.2.x).
-    internal const uint CfsrStkOf = 1 << 20;
-    internal const uint SfsrInvEp = 1 << 0, SfsrInvIs = 1 << 1, SfsrInvEr = 1 << 2, SfsrAuViol = 1 << 3, SfsrInvTran = 1 << 4,
-        SfsrLspErr = 1 << 5, SfsrSfarValid = 1 << 6, SfsrLsErr = 1 << 7;
-
     /// <summary>v7m_integrity_sig: 0xFEFA125B unless an FP unit exists and EXC_RETURN.FTYPE is 0.</summary>
     internal uint IntegritySignatureFor(uint excReturn) =>
         IntegritySignature | (!HasFp || (excReturn & ExcReturnFtype) != 0 ? 1u : 0);

@@ -26,7 +26,7 @@ public sealed partial class ArmCpu
     private const uint ExcReturnBase = 0xFFFFFFE1, ExcReturnSpsel = 1 << 2, ExcReturnMode = 1 << 3, ExcReturnFtype = 1 << 4;
     private const uint XpsrSpRealign = 1 << 9;
     private const uint CcrStkAlign = 1 << 9, CcrNonBaseThrdEna = 1 << 0;
-    private const uint XpsrSfpa = 1 << 20, NsacrCp10 = 1 << 10;
+    private const uint NsacrCp10 = 1 << 10;
 
     // A -d int line QEMU left without its newline: written in front of the next exception-log line.
     private string _partialLogLine = string.Empty;
@@ -46,6 +46,7 @@ public sealed partial class ArmCpu
         ItState = 0;
         Ipsr = 0;
         ResetSecurityState();
+        OnMmuIndexChanged();
         ExclusiveValid = false;
         EventRegister = false;
         ResetFp();

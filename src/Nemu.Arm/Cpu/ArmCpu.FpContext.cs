@@ -28,7 +28,6 @@ public sealed partial class ArmCpu
     private const int ExcpLazyFp = 20;
 
     // CCR.STKOFHFNMIGN (ARMv8-M): stack-limit checks ignored at negative priority (not writable in QEMU 7.2).
-    private const uint CcrStkOfHfNmIgn = 1 << 10;
 
     private const uint FpccrLazyEntryBits = FpccrLspact | FpccrUser | FpccrThread | FpccrHfRdy | FpccrMmRdy | FpccrBfRdy
         | FpccrMonRdy | FpccrUfRdy;

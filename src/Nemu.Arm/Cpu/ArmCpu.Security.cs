@@ -31,12 +31,6 @@ public sealed partial class ArmCpu
     /// <summary>The other security state's MSP and PSP (QEMU other_ss_msp / other_ss_psp).</summary>
     internal uint OtherSsMsp, OtherSsPsp;
 
-    /// <summary>
-    /// CONTROL.SFPA (bit 3): the Secure FP context is active. Stored once (QEMU keeps it in the Secure bank of
-    /// CONTROL); it reads as zero from Non-secure state.
-    /// </summary>
-    internal bool ControlSfpa;
-
     /// <summary>The current security state: true = Secure. Always false without the Security Extension.</summary>
     public bool Secure { get; private set; }
 
@@ -120,31 +114,6 @@ public sealed partial class ArmCpu
     /// attribution piece extends it.
     /// </summary>
     private void OnSecurityStateChanged() => OnMmuIndexChanged();
-
-    /// <summary>
-    /// get_v7m_sp_ptr: where the SP of <paramref name="secure"/> state for the given mode and SPSEL is held now (R13,
-    /// OtherSp, or OtherSsMsp/OtherSsPsp for the other security state). Invalid after a stack or state switch.
-    /// </summary>
-    internal ref uint SpSlot(bool secure, bool thread, bool spsel)
-    {
-        var wantPsp = thread && spsel;
-        if (secure == Secure)
-        {
-            if (wantPsp == UsingPsp)
-            {
-                return ref R[13];
-            }
-
-            return ref OtherSp;
-        }
-
-        if (wantPsp)
-        {
-            return ref OtherSsPsp;
-        }
-
-        return ref OtherSsMsp;
-    }
 
     /// <summary>The stack limit of the SP in use in the current state (v7m_sp_limit); 0 on cores without v8-M.</summary>
     internal uint SpLimit => !IsV8 ? 0 : UsingPsp ? Psplim[Bank] : Msplim[Bank];

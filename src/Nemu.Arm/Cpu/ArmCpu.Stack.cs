@@ -112,7 +112,7 @@ public sealed partial class ArmCpu
             attrsSecure = secure && !sattrs.Ns;
         }
 
-        if (!MpuAllows(address, MpuAccess.Write, privileged, negPri))
+        if (!MpuAllows(address, MpuAccess.Write, privileged, negPri, secure))
         {
             return StackFault(mode, secure, FaultStatus.MstkErr, FaultStatus.MlspErr, ExceptionNumber.MemManage,
                 "...MemManageFault with CFSR.MSTKERR", "...MemManageFault with CFSR.MLSPERR");
@@ -158,7 +158,7 @@ public sealed partial class ArmCpu
             attrsSecure = secure && !sattrs.Ns;
         }
 
-        if (!MpuAllows(address, MpuAccess.Read, privileged, negPri))
+        if (!MpuAllows(address, MpuAccess.Read, privileged, negPri, secure))
         {
             ExceptionLog.WriteIfEnabled("...MemManageFault with CFSR.MUNSTKERR");
             Nvic.CfsrOf(secure) |= FaultStatus.MunstkErr;

@@ -13,8 +13,6 @@ namespace Nemu.Arm.Cpu;
 /// <summary>VLSTM and VLLDM.</summary>
 public sealed partial class ArmCpu
 {
-    private const uint FpccrTs = 1u << 26;
-    private const uint SfsrLsErr = 1u << 7;
     private const int ExcpLsErr = 21, ExcpUnaligned = 22;
 
     /// <summary>HELPER(v7m_vlstm) with the frame address <paramref name="frame"/>; false when it faulted.</summary>
