@@ -54,7 +54,7 @@ public sealed class IotkitSecctl : SysBusDevice
             .StructArray("apbexp", s => s.ApbExp, 4, PpcVmsd)
             .StructArray("ahbexp", s => s.AhbExp, 4, PpcVmsd)
             .Subsection(
-                StateDescription<IotkitSecctlState>.Builder("iotkit-secctl-mpcintstatus", 1, 1)
+                StateDescription<IotkitSecctlState>.Builder("iotkit-secctl/mpcintstatus", 1, 1)
                     .UInt32("mpcintstatus", s => ref s.MpcIntStatus)
                     .Build(),
                 _ => true)

@@ -1,5 +1,6 @@
 // The migratable state of the IoTKit security controller, QEMU's vmstate "iotkit-secctl" v1 with the PPC
-// registers as "iotkit-secctl-ppc" structs and the "iotkit-secctl-mpcintstatus" and "iotkit-secctl/msc"
+// registers as "iotkit-secctl-ppc" structs and the "iotkit-secctl/mpcintstatus" (QEMU: "iotkit-secctl-mpcintstatus";
+// Nemu requires subsection names under their parent) and "iotkit-secctl/msc"
 // subsections (hw/misc/iotkit-secctl.c).
 namespace Nemu.Hw.ArmSse;
 
