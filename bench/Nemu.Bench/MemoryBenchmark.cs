@@ -1,5 +1,6 @@
 // Cost per access of the CPU load/store path of Nemu.Memory (pci.md §1.4): RAM through the AddressSpace and
-// MMIO dispatch through a FlatView with many regions, so the lookup (last-hit cache, then binary search) matters.
+// MMIO dispatch through a FlatView with many regions, so the lookup (last-hit cache, then binary search) matters;
+// and RAM behind an IOMMU region (a TZ-MPC-like pass-through): the translated slow path and SoftTlb hits.
 using System.Diagnostics;
 using Nemu.Core;
 using Nemu.Memory;
@@ -26,6 +27,15 @@ public static class MemoryBenchmark
         Report(output, "mmio-read-same-device", () => MmioRead(space, 0xFFC));
         Report(output, "mmio-read-scattered", () => MmioRead(space, 0xFF_FFFC));
         Report(output, "mmio-write-scattered", () => MmioWrite(space));
+
+        var system = new MemorySystem();
+        var down = new AddressSpace(system, "downstream", MemoryRegion.CreateRam("ssram", 0x10_0000));
+        var mpcRoot = MemoryRegion.CreateContainer("system", ulong.MaxValue);
+        mpcRoot.AddSubregion(0x2000_0000, MemoryRegion.CreateIommu("tz-mpc-upstream", 0x10_0000, new PassThrough(down)));
+        var cpu = new AddressSpace(system, "cpu", mpcRoot);
+        using var tlb = new SoftTlb(cpu);
+        Report(output, "iommu-ram-read-slow", () => RamRead(cpu));
+        Report(output, "iommu-ram-read-tlb", () => TlbRead(tlb));
     }
 
     private static void Report(TextWriter output, string name, Func<ulong> body)
@@ -82,6 +92,35 @@ public static class MemoryBenchmark
         }
 
         return 0;
+    }
+
+    private static ulong TlbRead(SoftTlb tlb)
+    {
+        ulong sum = 0;
+        for (ulong i = 0; i < Iterations; i++)
+        {
+            var a = 0x2000_0000 + ((i * 4) & 0xF_FFFC);
+            if (!tlb.TryRead(a, 4, out var v))
+            {
+                tlb.Fill(a, write: false, default, allowRead: true, allowWrite: true);
+                tlb.TryRead(a, 4, out v);
+            }
+
+            sum += v;
+        }
+
+        return sum;
+    }
+
+    // Every 1 KiB block to the same offset of the downstream RAM, read/write (an MPC with all blocks allowed).
+    private sealed class PassThrough(AddressSpace target) : IIommuOps
+    {
+        public int NumIndexes => 1;
+
+        public int AttrsToIndex(MemTxAttrs attrs) => 0;
+
+        public IommuTlbEntry Translate(ulong offset, IommuAccess access, int iommuIndex) =>
+            new(target, offset & ~0x3FFUL, offset & ~0x3FFUL, 0x3FF, IommuAccess.ReadWrite);
     }
 
     private sealed class Ops : IMemoryRegionOps

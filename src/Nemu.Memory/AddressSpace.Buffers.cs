@@ -1,5 +1,7 @@
 // address_space_read / address_space_write / address_space_write_rom (pci.md §1.4): a buffer is split at
-// section boundaries; RAM parts are copied, I/O parts are cut into memory_access_size chunks.
+// section boundaries; RAM parts are copied, I/O parts are cut into memory_access_size chunks. IOMMU sections are
+// translated with the caller's attributes (flatview_do_translate) and the part inside one translation block
+// continues in the target address space; a denied or missing translation is QEMU's unassigned section.
 using System.Buffers.Binary;
 using Nemu.Core;
 
@@ -9,10 +11,27 @@ namespace Nemu.Memory;
 public sealed partial class AddressSpace
 {
     /// <summary>address_space_read: fills <paramref name="buffer"/>; unassigned bytes read as 0.</summary>
-    public unsafe MemTxResult ReadBuffer(GuestAddress addr, Span<byte> buffer, MemTxAttrs attrs)
+    public MemTxResult ReadBuffer(GuestAddress addr, Span<byte> buffer, MemTxAttrs attrs) => ReadBufferAt(addr.Value, buffer, attrs, 0);
+
+    /// <summary>address_space_write: writes <paramref name="buffer"/>; writes to ROM and unassigned space are rejected.</summary>
+    public MemTxResult WriteBuffer(GuestAddress addr, ReadOnlySpan<byte> buffer, MemTxAttrs attrs) => WriteBufferAt(addr.Value, buffer, attrs, 0);
+
+    /// <summary>address_space_write_rom with unspecified attributes (what QEMU's ROM loader uses).</summary>
+    public MemTxResult WriteRomBlob(GuestAddress addr, ReadOnlySpan<byte> data) => WriteRomBlob(addr, data, MemTxAttrs.UnspecifiedAttrs);
+
+    /// <summary>
+    /// address_space_write_rom: the loader path; writes RAM, ROM and ROM devices (through IOMMUs that grant the
+    /// write to <paramref name="attrs"/>), skips everything else.
+    /// </summary>
+    public MemTxResult WriteRomBlob(GuestAddress addr, ReadOnlySpan<byte> data, MemTxAttrs attrs)
+    {
+        WriteRomAt(addr.Value, data, attrs, 0);
+        return MemTxResult.Ok;
+    }
+
+    private unsafe MemTxResult ReadBufferAt(ulong a, Span<byte> buffer, MemTxAttrs attrs, int depth)
     {
         var dispatch = _dispatch;
-        var a = addr.Value;
         var result = MemTxResult.Ok;
         while (!buffer.IsEmpty)
         {
@@ -32,6 +51,22 @@ public sealed partial class AddressSpace
                 buffer[..(int)l].Clear();
                 r = MemTxResult.DecodeError;
             }
+            else if (mr.IsIommu)
+            {
+                var offsetInRegion = e.OffsetInRegion + off;
+                if (TranslateAccess(mr, offsetInRegion, IommuAccess.Read, attrs, depth, out var target, out var translated, out var lastInBlock))
+                {
+                    l = lastInBlock < l - 1 ? lastInBlock + 1 : l;
+                    r = target.ReadBufferAt(translated, buffer[..(int)l], attrs, depth + 1);
+                }
+                else
+                {
+                    l = MemoryRegionAccess.AccessSizeFor(AccessConstraints.Default, l, offsetInRegion);
+                    MemoryRegionAccess.LogUnassigned(offsetInRegion, (uint)l, isWrite: false);
+                    buffer[..(int)l].Clear();
+                    r = MemTxResult.DecodeError;
+                }
+            }
             else
             {
                 var offsetInRegion = e.OffsetInRegion + off;
@@ -48,11 +83,9 @@ public sealed partial class AddressSpace
         return result;
     }
 
-    /// <summary>address_space_write: writes <paramref name="buffer"/>; writes to ROM and unassigned space are rejected.</summary>
-    public unsafe MemTxResult WriteBuffer(GuestAddress addr, ReadOnlySpan<byte> buffer, MemTxAttrs attrs)
+    private unsafe MemTxResult WriteBufferAt(ulong a, ReadOnlySpan<byte> buffer, MemTxAttrs attrs, int depth)
     {
         var dispatch = _dispatch;
-        var a = addr.Value;
         var result = MemTxResult.Ok;
         while (!buffer.IsEmpty)
         {
@@ -74,6 +107,21 @@ public sealed partial class AddressSpace
                 MemoryRegionAccess.LogUnassigned(a, (uint)l, isWrite: true);
                 r = MemTxResult.DecodeError;
             }
+            else if (mr.IsIommu)
+            {
+                var offsetInRegion = e.OffsetInRegion + off;
+                if (TranslateAccess(mr, offsetInRegion, IommuAccess.Write, attrs, depth, out var target, out var translated, out var lastInBlock))
+                {
+                    l = lastInBlock < l - 1 ? lastInBlock + 1 : l;
+                    r = target.WriteBufferAt(translated, buffer[..(int)l], attrs, depth + 1);
+                }
+                else
+                {
+                    l = MemoryRegionAccess.AccessSizeFor(AccessConstraints.Default, l, offsetInRegion);
+                    MemoryRegionAccess.LogUnassigned(offsetInRegion, (uint)l, isWrite: true);
+                    r = MemTxResult.DecodeError;
+                }
+            }
             else
             {
                 var offsetInRegion = e.OffsetInRegion + off;
@@ -89,11 +137,9 @@ public sealed partial class AddressSpace
         return result;
     }
 
-    /// <summary>address_space_write_rom: the loader path; writes RAM, ROM and ROM devices, skips everything else.</summary>
-    public unsafe MemTxResult WriteRomBlob(GuestAddress addr, ReadOnlySpan<byte> data)
+    private unsafe void WriteRomAt(ulong a, ReadOnlySpan<byte> data, MemTxAttrs attrs, int depth)
     {
         var dispatch = _dispatch;
-        var a = addr.Value;
         while (!data.IsEmpty)
         {
             ref readonly var e = ref dispatch.Lookup(a);
@@ -105,14 +151,22 @@ public sealed partial class AddressSpace
                 block.CodePagesIfAny?.OnWrite(e.OffsetInRegion + off, l);
                 data[..(int)l].CopyTo(new Span<byte>(block.Host + e.OffsetInRegion + off, (int)l));
             }
+            else if (e.Region is { IsIommu: true } iommu)
+            {
+                // A denied block is skipped like I/O; the next block is translated on its own.
+                var ok = TranslateAccess(iommu, e.OffsetInRegion + off, IommuAccess.Write, attrs, depth, out var target, out var translated, out var lastInBlock);
+                l = lastInBlock < l - 1 ? lastInBlock + 1 : l;
+                if (ok)
+                {
+                    target.WriteRomAt(translated, data[..(int)l], attrs, depth + 1);
+                }
+            }
 
             // QEMU steps over I/O and unassigned ranges one access size at a time without touching them;
             // skipping the whole section has the same effect without walking gigabytes of holes.
             a += l;
             data = data[(int)l..];
         }
-
-        return MemTxResult.Ok;
     }
 
     // The bytes of the access that fall inside this section.

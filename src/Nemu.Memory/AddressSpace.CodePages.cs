@@ -10,7 +10,8 @@ public sealed partial class AddressSpace
 {
     /// <summary>
     /// The RAM/ROM block that a read of <paramref name="addr"/> copies from directly, with the offset inside it;
-    /// false for I/O, ROM devices in I/O mode and unassigned addresses.
+    /// false for I/O, ROM devices in I/O mode, unassigned addresses and IOMMU regions (whose translation depends on
+    /// attributes: use the overload with <see cref="MemTxAttrs"/>).
     /// </summary>
     public bool TryGetRamBlock(GuestAddress addr, out RamBlock? block, out ulong offset)
     {

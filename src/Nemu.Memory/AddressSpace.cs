@@ -2,8 +2,9 @@
 // access entry points. Read/Write are the CPU load/store path (one lookup, RAM by direct copy, MMIO through
 // MemoryRegionAccess, stores to read-only RAM discarded as TCG does); ReadBuffer/WriteBuffer follow
 // address_space_read/write (split per section and access size; ROM writes are rejected); WriteRomBlob follows
-// address_space_write_rom (RAM and ROM written, I/O skipped). Target byte order is little-endian.
-// Not modelled: IOMMUs, bounce buffers / address_space_map, ioeventfds.
+// address_space_write_rom (RAM and ROM written, I/O skipped). Target byte order is little-endian. IOMMU sections
+// are never direct: they take the slow path, which translates them (AddressSpace.Iommu.cs).
+// Not modelled: bounce buffers / address_space_map, ioeventfds.
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Nemu.Core;
@@ -90,7 +91,7 @@ public sealed partial class AddressSpace : IDisposable
             }
         }
 
-        return ReadSlow(a, size, attrs, in e, out value);
+        return ReadSection(a, size, attrs, in e, 0, out value);
     }
 
     /// <summary>A CPU store of the low 1, 2, 4 or 8 bytes of <paramref name="value"/>. Stores to ROM are dropped.</summary>
@@ -126,7 +127,7 @@ public sealed partial class AddressSpace : IDisposable
             }
         }
 
-        return WriteSlow(a, value, size, attrs, in e);
+        return WriteSection(a, value, size, attrs, in e, 0);
     }
 
     /// <summary>address_space_destroy: listeners see every range deleted, then the AS leaves the system.</summary>
@@ -137,6 +138,7 @@ public sealed partial class AddressSpace : IDisposable
             UnregisterListener(_listeners[0]);
         }
 
+        ReleaseIommus();
         System.RemoveAddressSpace(this);
     }
 
@@ -148,7 +150,8 @@ public sealed partial class AddressSpace : IDisposable
         }
     }
 
-    private MemTxResult ReadSlow(ulong a, uint size, MemTxAttrs attrs, in DispatchEntry e, out ulong value)
+    // The slow path of a load at translation depth `depth` (0 for the CPU's own access).
+    private MemTxResult ReadSection(ulong a, uint size, MemTxAttrs attrs, in DispatchEntry e, int depth, out ulong value)
     {
         CheckSize(size);
         if (e.LastOffset - (a - e.Start) < size - 1)
@@ -156,7 +159,7 @@ public sealed partial class AddressSpace : IDisposable
             // The access straddles two sections: split it like a page-crossing TCG access.
             Span<byte> bytes = stackalloc byte[8];
             bytes.Clear();
-            var r = ReadBuffer(new GuestAddress(a), bytes[..(int)size], attrs);
+            var r = ReadBufferAt(a, bytes[..(int)size], attrs, depth);
             value = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
             return r;
         }
@@ -168,17 +171,22 @@ public sealed partial class AddressSpace : IDisposable
             return MemTxResult.DecodeError;
         }
 
+        if (mr.IsIommu)
+        {
+            return ReadIommu(mr, e.OffsetInRegion + (a - e.Start), a, size, attrs, depth, out value);
+        }
+
         return MemoryRegionAccess.DispatchRead(mr, e.OffsetInRegion + (a - e.Start), size, attrs, out value);
     }
 
-    private MemTxResult WriteSlow(ulong a, ulong value, uint size, MemTxAttrs attrs, in DispatchEntry e)
+    private MemTxResult WriteSection(ulong a, ulong value, uint size, MemTxAttrs attrs, in DispatchEntry e, int depth)
     {
         CheckSize(size);
         if (e.LastOffset - (a - e.Start) < size - 1)
         {
             Span<byte> bytes = stackalloc byte[8];
             BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
-            return WriteBuffer(new GuestAddress(a), bytes[..(int)size], attrs);
+            return WriteBufferAt(a, bytes[..(int)size], attrs, depth);
         }
 
         if (e.Region is not { } mr)
@@ -190,6 +198,11 @@ public sealed partial class AddressSpace : IDisposable
         if (e.DiscardCpuWrites)
         {
             return MemTxResult.Ok;
+        }
+
+        if (mr.IsIommu)
+        {
+            return WriteIommu(mr, e.OffsetInRegion + (a - e.Start), a, value, size, attrs, depth);
         }
 
         return MemoryRegionAccess.DispatchWrite(mr, e.OffsetInRegion + (a - e.Start), value, size, attrs);
@@ -212,6 +225,7 @@ public sealed partial class AddressSpace : IDisposable
 
         _view = view;
         _dispatch = view.Dispatch;
+        UseIommusOf(view);
         FlushTlbs();
     }
 }

@@ -11,6 +11,10 @@ internal sealed class FlatView
         Root = root;
         Ranges = ranges;
         Dispatch = new AddressSpaceDispatch(ranges);
+        foreach (var r in ranges)
+        {
+            HasIommu |= r.Region.IsIommu;
+        }
     }
 
     /// <summary>The flatview root the view was rendered from; null for an empty tree.</summary>
@@ -19,6 +23,9 @@ internal sealed class FlatView
     public FlatRange[] Ranges { get; }
 
     public AddressSpaceDispatch Dispatch { get; }
+
+    /// <summary>Whether a range is an IOMMU region (whose notifications then concern the view's address spaces).</summary>
+    public bool HasIommu { get; }
 
     private static Int128 TwoTo64 => (Int128)ulong.MaxValue + 1;
 

@@ -1,7 +1,8 @@
 // QEMU's MemoryRegion (pci.md §1.1 kinds, §1.2 subregion ordering, attribute setters wrapped in transactions).
 // A region learns which MemorySystem it belongs to when it (or an ancestor) is mapped into a tree that an
 // AddressSpace uses; until then attribute changes need no re-render. Access dispatch is in MemoryRegionAccess.
-// Not modelled: IOMMU regions, RAM-device regions, coalesced MMIO, ioeventfds, QOM properties, refcounts.
+// IOMMU regions are in MemoryRegion.Iommu.cs. Not modelled: RAM-device regions, coalesced MMIO, ioeventfds,
+// QOM properties, refcounts.
 using Nemu.Memory.Backends;
 
 namespace Nemu.Memory;

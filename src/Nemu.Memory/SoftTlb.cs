@@ -6,9 +6,14 @@
 // full AddressSpace.Read/Write path with its exact fault and discard semantics. Writes still report to the RAM
 // block's CodePageTracker so cached decoded code is invalidated (QEMU's TLB_NOTDIRTY). The owning address space
 // flushes the table whenever its FlatView changes (tlb_flush on a memory topology change). Per-MMU-index tables are separate
-// instances (an MPU fills each with its permissions). Not modelled: victim TLB, dirty-memory logging, access attributes (RAM ignores them).
+// instances (an MPU fills each with its permissions). The attrs-aware Fill follows IOMMU regions (a TZ-MPC) to RAM
+// like tlb_set_page_with_attrs with address_space_translate_for_iotlb; a notification of such a region flushes the
+// table (tcg_iommu_unmap_notify). The overloads without attributes never cache a page behind an IOMMU: its
+// translation depends on attributes they do not have. Hits never look at attributes: a table belongs to one
+// security/privilege context. Not modelled: victim TLB, dirty-memory logging.
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Nemu.Core;
 using Nemu.Memory.Backends;
 
 namespace Nemu.Memory;
@@ -171,8 +176,8 @@ public sealed unsafe class SoftTlb : IDisposable
 
     /// <summary>
     /// tlb_fill: caches the page of <paramref name="addr"/> if the whole page is RAM/ROM that reads copy from.
-    /// Returns whether an access of the given kind can now hit (false for I/O, unassigned, partly-RAM pages, and
-    /// for writes to ROM or read-only RAM).
+    /// Returns whether an access of the given kind can now hit (false for I/O, unassigned, partly-RAM pages, pages
+    /// behind an IOMMU region, and for writes to ROM or read-only RAM).
     /// </summary>
     public bool Fill(ulong addr, bool write) => Fill(addr, write, allowRead: true, allowWrite: true);
 
@@ -198,6 +203,30 @@ public sealed unsafe class SoftTlb : IDisposable
 
         // Writable RAM is always readable from the same block (DispatchEntry's rules), so one entry serves both.
         e.WriteTag = allowWrite && ReferenceEquals(d.DirectWrite, block) ? page : Invalid;
+        FillCount++;
+        return write ? e.WriteTag == page : e.ReadTag == page;
+    }
+
+    /// <summary>
+    /// tlb_set_page_with_attrs: as <see cref="Fill(ulong, bool, bool, bool)"/>, following IOMMU regions on the way
+    /// (iommu_idx from <paramref name="attrs"/>, nested IOMMUs and aliases, a bounded chain) to RAM/ROM. The page
+    /// is cached only when every translation block on the way covers the whole page and the final section does;
+    /// the read/write tags also need the IOMMU permissions. The page is dropped when any of those IOMMU regions
+    /// notifies a change. The table must only be used by accesses with the same <paramref name="attrs"/>.
+    /// </summary>
+    public bool Fill(ulong addr, bool write, MemTxAttrs attrs, bool allowRead, bool allowWrite)
+    {
+        var page = addr & ~_pageMask;
+        if (!Space.TryResolveRam(page, attrs, out var t) || t.LastOffset < _pageMask)
+        {
+            return false;
+        }
+
+        ref var e = ref EntryFor(addr);
+        e.Block = t.Block;
+        e.BlockOffset = t.Offset;
+        e.ReadTag = allowRead && t.Readable ? page : Invalid;
+        e.WriteTag = allowWrite && t.Writable ? page : Invalid;
         FillCount++;
         return write ? e.WriteTag == page : e.ReadTag == page;
     }

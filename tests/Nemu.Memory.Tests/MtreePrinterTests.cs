@@ -124,6 +124,30 @@ public sealed class MtreePrinterTests
         Assert.Contains("(prio 0, rom): rom owner:{dev id=flash0}\n", text);
     }
 
+    [Fact]
+    public void IommuRegionsAndTheirAliasesPrintAsIoLikeTheSse200Mpc()
+    {
+        // The an505 SSRAM layout of QEMU 7.2 (issue5-ref/mtree-mps2-an505.txt, `info mtree` and `-f`).
+        var system = new MemorySystem();
+        var root = MemoryRegion.CreateContainer("system", ulong.MaxValue);
+        var upstream = MemoryRegion.CreateIommu("tz-mpc-upstream", 0x400000, new TestIommu(0xFFF));
+        root.AddSubregion(0, upstream);
+        root.AddSubregion(0x400000, MemoryRegion.CreateAlias("ssram-0-alias", upstream, 0, 0x400000));
+        _ = new AddressSpace(system, "cpu-memory-0", root);
+
+        var tree = system.FormatMtree();
+        var flat = system.FormatMtree(flatView: true);
+
+        Assert.Contains(
+            "    0000000000000000-00000000003fffff (prio 0, i/o): tz-mpc-upstream\n"
+            + "    0000000000400000-00000000007fffff (prio 0, i/o): alias ssram-0-alias @tz-mpc-upstream 0000000000000000-00000000003fffff\n",
+            tree);
+        Assert.Contains(
+            "  0000000000000000-00000000003fffff (prio 0, i/o): tz-mpc-upstream\n"
+            + "  0000000000400000-00000000007fffff (prio 0, i/o): tz-mpc-upstream\n",
+            flat);
+    }
+
     private static MemorySystem BuildMps2An385()
     {
         var system = new MemorySystem();

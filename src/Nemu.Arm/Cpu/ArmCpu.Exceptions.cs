@@ -42,9 +42,7 @@ public sealed partial class ArmCpu
         Ge = 0;
         ItState = 0;
         Ipsr = 0;
-        Primask = Faultmask = false;
-        Basepri = 0;
-        ControlNPriv = ControlSpsel = false;
+        ResetSecurityState();
         ExclusiveValid = false;
         EventRegister = false;
         ResetFp();
@@ -67,7 +65,7 @@ public sealed partial class ArmCpu
         R[13] = sp & ~3u;
         R[15] = pc & ~1u;
         Thumb = (pc & 1) != 0;
-        State = ArmCpuRunState.Running;
+        State = PoweredOff ? ArmCpuRunState.Stopped : ArmCpuRunState.Running;
         _checkExceptions = true;
         if (Log.IsEnabled(LogItem.CpuReset))
         {

@@ -52,6 +52,14 @@ public sealed partial class ArmCpu
     internal SoftTlb TlbFor(bool privileged, bool negPri) =>
         !Mpu.AppliesTo(negPri) ? _tlb : privileged ? PrivTlb : UserTlb;
 
+    /// <summary>The TLB for an access in the given security state (the MPU and TLBs are banked on SecExt cores).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal SoftTlb TlbFor(bool secure, bool privileged, bool negPri)
+    {
+        _ = secure;
+        return TlbFor(privileged, negPri);
+    }
+
     /// <summary>
     /// Called after anything that changes which MPU permissions apply (privilege, HardFault/NMI/FAULTMASK state,
     /// MPU register writes): drops cached translations and decoded-page permissions that may no longer hold.

@@ -2,7 +2,8 @@
 // points in ArmCpu.Exceptions.cs; mprofile.md §1.1). Registers R0-R15 with R13 the current SP (MSP/PSP swapped on
 // mode or CONTROL.SPSEL changes, as QEMU does), xPSR fields kept separately, PRIMASK/BASEPRI/FAULTMASK/CONTROL,
 // the local exclusive monitor, the event register and the run state. The run loop (ICpuRunner) is in ArmCpu.Run.cs.
-// FP state is in ArmCpu.Fp.cs, the MPU side in ArmCpu.Mpu.cs. Not modelled: Security Extension, debug halting.
+// FP state is in ArmCpu.Fp.cs, the MPU side in ArmCpu.Mpu.cs, the Security Extension's banks in ArmCpu.Security.cs.
+// Not modelled: debug halting.
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
@@ -87,16 +88,16 @@ public sealed partial class ArmCpu : ICpuRunner
     /// <summary>IPSR: the active exception number, 0 in Thread mode.</summary>
     public int Ipsr { get; internal set; }
 
-    // ---- special registers ----
-    public bool Primask { get; internal set; }
-    public byte Basepri { get; internal set; }
-    public bool Faultmask { get; internal set; }
+    // ---- special registers (banked by security state on v8-M with the Security Extension: ArmCpu.Security.cs) ----
+    public bool Primask { get => _primask[Bank]; internal set => _primask[Bank] = value; }
+    public byte Basepri { get => _basepri[Bank]; internal set => _basepri[Bank] = value; }
+    public bool Faultmask { get => _faultmask[Bank]; internal set => _faultmask[Bank] = value; }
 
     /// <summary>CONTROL.nPRIV.</summary>
-    public bool ControlNPriv { get; internal set; }
+    public bool ControlNPriv { get => _controlNPriv[Bank]; internal set => _controlNPriv[Bank] = value; }
 
     /// <summary>CONTROL.SPSEL (Thread mode uses PSP).</summary>
-    public bool ControlSpsel { get; internal set; }
+    public bool ControlSpsel { get => _controlSpsel[Bank]; internal set => _controlSpsel[Bank] = value; }
 
     internal uint OtherSp;
     internal bool ExclusiveValid;

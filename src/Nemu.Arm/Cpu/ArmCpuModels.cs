@@ -1,5 +1,5 @@
-// The registry of M-profile CPU types (QEMU's cortex-m* classes, mprofile.md §7). cortex-m33 and cortex-m55 are
-// reserved names: listed but not yet runnable (no v8-M Security Extension, FP or MVE here).
+// The registry of M-profile CPU types (QEMU's cortex-m* classes, mprofile.md §7). cortex-m55 is a reserved name:
+// listed but not yet runnable (no MVE here).
 using Nemu.Arm.Decoding;
 
 namespace Nemu.Arm.Cpu;
@@ -18,6 +18,8 @@ public static class ArmCpuModels
     private const ArchFeatures V7EDouble = V7E | ArchFeatures.FpDouble | ArchFeatures.FpV5;
     private static readonly uint[] M4Mvfr = [0x10110021, 0x11000011, 0];
     private static readonly uint[] M7Mvfr = [0x10110221, 0x12000011, 0x40];
+    private static readonly uint[] M33Mvfr = [0x10110021, 0x11000011, 0x40];
+    private const ArchFeatures V8MainSecure = V7E | ArchFeatures.FpV5 | ArchFeatures.V8M | ArchFeatures.SecExt;
 
     public static IReadOnlyList<ArmCpuModel> All { get; } =
     [
@@ -25,7 +27,7 @@ public static class ArmCpuModels
         new("cortex-m3", V7, 0x410FC231, M0M3M4Ids, 8, 8),
         new("cortex-m4", V7E, 0x410FC240, M0M3M4Ids, 8, 8, MediaFeatures: M4Mvfr),
         new("cortex-m7", V7EDouble, 0x411FC272, M7Ids, 8, 8, MediaFeatures: M7Mvfr),
-        new("cortex-m33", V7E, 0x410FD213, M33Ids, 8, 16, Implemented: false),
+        new("cortex-m33", V8MainSecure, 0x410FD213, M33Ids, 8, 16, MediaFeatures: M33Mvfr, SauRegions: 8),
         new("cortex-m55", V7E, 0x410FD221, M55Ids, 8, 16, Implemented: false),
     ];
 
@@ -39,7 +41,7 @@ public static class ArmCpuModels
         var model = Find(name) ?? throw new ArgumentException($"unable to find CPU model '{name}'", nameof(name));
         if (!model.Implemented)
         {
-            throw new ArgumentException($"CPU model '{model.Name}' is not supported yet (ARMv8-M); use one of: {string.Join(", ", All.Where(m => m.Implemented).Select(m => m.Name))}", nameof(name));
+            throw new ArgumentException($"CPU model '{model.Name}' is not supported yet (ARMv8.1-M); use one of: {string.Join(", ", All.Where(m => m.Implemented).Select(m => m.Name))}", nameof(name));
         }
 
         return model;

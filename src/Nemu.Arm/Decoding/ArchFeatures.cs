@@ -26,4 +26,10 @@ public enum ArchFeatures : byte
 
     /// <summary>The FPv5 additions: VSEL, VMAXNM/VMINNM, VRINT*, VCVTA/N/P/M, half-precision to/from double.</summary>
     FpV5 = 1 << 5,
+
+    /// <summary>The ARMv8-M Main Extension additions (TT, load-acquire/store-release, MSPLIM/PSPLIM).</summary>
+    V8M = 1 << 6,
+
+    /// <summary>The ARMv8-M Security Extension (SG, BXNS, BLXNS, TTA, VLSTM/VLLDM, the *_NS registers).</summary>
+    SecExt = 1 << 7,
 }

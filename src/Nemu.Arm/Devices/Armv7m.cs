@@ -7,6 +7,7 @@
 // Runtime state (CPU registers, NVIC/SCB, SysTick) is migrated through Armv7mState.
 // Not modelled: MPU, Security Extension (init-svtor etc.), FPU, the "idau" link.
 using Nemu.Arm.Cpu;
+using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
 using Nemu.Core.Irq;
 using Nemu.Core.Time;
@@ -28,15 +29,25 @@ public sealed class Armv7m : SysBusDevice
         DeviceType.Define(TypeName, () => new Armv7m())
             .Parent(SysBusDevice.TypeName)
             .String("cpu-type", d => ref d._cpuType)
+            .UInt32("init-svtor", d => ref d._initSvtor)
+            .UInt32("init-nsvtor", d => ref d._initNsvtor)
             .UInt32("num-irq", d => ref d._numIrq, 64)
             .UInt8("num-prio-bits", d => ref d._numPrioBits)
             .Bool("enable-bitband", d => ref d._enableBitband)
+            .Bool("start-powered-off", d => ref d._startPoweredOff)
+            .Bool("vfp", d => ref d._vfp, true)
+            .Bool("dsp", d => ref d._dsp, true)
             .Build();
 
     private string? _cpuType;
     private uint _numIrq;
     private byte _numPrioBits;
     private bool _enableBitband;
+    private uint _initSvtor;
+    private uint _initNsvtor;
+    private bool _startPoweredOff;
+    private bool _vfp = true;
+    private bool _dsp = true;
     private MemorySystem? _memorySystem;
     private MemoryRegion? _boardMemory;
     private MachineTime? _time;
@@ -61,6 +72,18 @@ public sealed class Armv7m : SysBusDevice
 
     /// <summary>The CPU's address space "cpu-memory-0".</summary>
     public AddressSpace? CpuAddressSpace { get; private set; }
+
+    /// <summary>The Secure view "cpu-secure-memory-N" (same root; cores with the Security Extension only).</summary>
+    public AddressSpace? SecureAddressSpace { get; private set; }
+
+    /// <summary>The CPU index N in the address-space names cpu-memory-N / cpu-secure-memory-N (set before realize).</summary>
+    public int CpuIndex { get; set; }
+
+    /// <summary>
+    /// The board's implementation-defined attribution unit (QEMU's "idau" link), consulted with the SAU on cores
+    /// with the Security Extension; null = none (everything IDAU-Secure). Set before realize.
+    /// </summary>
+    public IIdau? Idau { get; set; }
 
     /// <summary>Raised on AIRCR.SYSRESETREQ (also driven on the "SYSRESETREQ" gpio-out).</summary>
     public Action? SystemResetRequested { get; set; }
@@ -101,10 +124,32 @@ public sealed class Armv7m : SysBusDevice
             throw new QdevException("armv7m: " + e.Message);
         }
 
+        if (!_vfp)
+        {
+            model = model with { Features = model.Features & ~(ArchFeatures.Fp | ArchFeatures.FpDouble | ArchFeatures.FpV5), MediaFeatures = null };
+        }
+
+        if (!_dsp)
+        {
+            model = model with { Features = model.Features & ~ArchFeatures.Dsp };
+        }
+
         var container = MemoryRegion.CreateContainer("armv7m-container", UInt128.One << 64, this);
         container.AddSubregionOverlap(0, _boardMemory, -1);
-        var space = new AddressSpace(_memorySystem, "cpu-memory-0", container);
-        var cpu = new ArmCpu(model, space, _time);
+        var index = CpuIndex.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        var space = new AddressSpace(_memorySystem, "cpu-memory-" + index, container);
+        if (model.HasSecurityExtension)
+        {
+            SecureAddressSpace = new AddressSpace(_memorySystem, "cpu-secure-memory-" + index, container);
+        }
+
+        var cpu = new ArmCpu(model, space, _time)
+        {
+            InitSvtor = _initSvtor,
+            InitNsvtor = _initNsvtor,
+            PoweredOff = _startPoweredOff,
+            Idau = Idau,
+        };
         var prioBits = _numPrioBits == 0 ? model.DefaultPriorityBits : _numPrioBits;
         var nvic = new Nvic(cpu, (int)_numIrq, prioBits);
         var resetOut = InitGpioOut("SYSRESETREQ", 1)[0];

@@ -105,6 +105,7 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
         b.Register(0xD84, "CSSELR", RegisterAccess.ReadWrite, static n => ref n.Csselr, writeMask: 0xF);
         b.Register(0xD88, "CPACR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.CpacrValue, write: static (n, v, _) => n.Cpu.CpacrValue = v);
         AddMpuRegisters(b);
+        AddSauRegisters(b);
         b.Register(StirOffset, "STIR", RegisterAccess.WriteOnly, write: static (n, v, _) =>
         {
             var exc = ExceptionNumber.FirstExternal + (int)(v & 0x1FF);

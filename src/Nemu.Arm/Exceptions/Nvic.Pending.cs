@@ -12,7 +12,7 @@ public sealed partial class Nvic
     /// armv7m_nvic_set_pending_derived (Armv8-M DerivedLateArrival as QEMU implements it, mprofile.md §2.7): pends a
     /// fault raised while taking <see cref="VectPending"/> (stacking, vector load). A DebugMonitor that cannot preempt
     /// the pre-entry execution priority is dropped; a HardFault (a terminal derived exception) whose priority is not
-    /// above the pending exception's means Lockup. Escalation otherwise follows <see cref="SetPending"/>, against the
+    /// above the pending exception's means Lockup. Escalation otherwise follows <see cref="SetPending(int)"/>, against the
     /// pre-entry execution priority (QEMU's choice, mprofile.md §8.4).
     /// </summary>
     /// <returns>False when the derived exception cannot be taken (Lockup).</returns>

@@ -5,7 +5,7 @@
 // inputs that re-pend on completion, derived exceptions (set_pending_derived) and lazy-FP faults (set_pending_lazyfp).
 // Lockup is reported to the CPU as a false return (QEMU aborts instead, mprofile.md §8.1). Pending and active vectors
 // are also kept as bitmaps with an active count, so selection and RETTOBASE cost O(set bits), not O(vectors).
-// Not modelled: Security Extension banking (sec_vectors, ITNS, PRIS, BFHFNMINS).
+// The Security Extension's banked registers and entry points are in Nvic.Security.cs.
 using Nemu.Arm.Cpu;
 using Nemu.Core.Irq;
 
@@ -74,18 +74,27 @@ public sealed partial class Nvic
     public int ExceptionPriority { get; private set; } = NoPriority;
 
     // ---- SCB registers kept with the exception state (offsets in ScsRegisters) ----
-    public uint Vtor;
-    public uint Ccr;
-    public uint Scr;
+    // VTOR, CCR, SCR, CFSR, MMFAR and PRIGROUP are banked on the Security Extension (Nvic.Security.cs); these
+    // accessors use the bank of the CPU's current security state.
+    public ref uint Vtor => ref _vtor[_cpu.Bank];
+
+    public ref uint Ccr => ref _ccr[_cpu.Bank];
+
+    public ref uint Scr => ref _scr[_cpu.Bank];
 
     /// <summary>CSSELR: the cache level and kind CCSIDR describes (level bits 3:1, InD bit 0).</summary>
     public uint Csselr;
-    public uint Cfsr;
+
+    public ref uint Cfsr => ref _cfsr[_cpu.Bank];
+
     public uint Hfsr;
     public uint Dfsr;
-    public uint Mmfar;
+
+    public ref uint Mmfar => ref _mmfar[_cpu.Bank];
+
     public uint Bfar;
-    public int PriGroup;
+
+    public ref int PriGroup => ref _priGroup[_cpu.Bank];
 
     /// <summary>Called for AIRCR.SYSRESETREQ (the board resets the machine).</summary>
     public Action? SystemResetRequested { get; set; }
@@ -105,10 +114,16 @@ public sealed partial class Nvic
             _vectors[e].Enabled = true;
         }
 
-        Vtor = 0;
-        Ccr = _cpu.Model.IsV6M ? (1u << 9) | (1u << 3) : 1u << 9;
-        Scr = Csselr = Cfsr = Hfsr = Dfsr = Mmfar = Bfar = 0;
-        PriGroup = 0;
+        var ccr = _cpu.Model.IsV6M ? (1u << 9) | (1u << 3) : _cpu.Model.IsV8 ? (1u << 9) | 1u : 1u << 9;
+        _vtor[BankNs] = _cpu.HasSecurityExtension ? _cpu.InitNsvtor & ~0x7Fu : 0;
+        _vtor[BankS] = _cpu.InitSvtor & ~0x7Fu;
+        _ccr[BankNs] = _ccr[BankS] = ccr;
+        Array.Clear(_scr);
+        Array.Clear(_cfsr);
+        Array.Clear(_mmfar);
+        Array.Clear(_priGroup);
+        Csselr = Hfsr = Dfsr = Bfar = 0;
+        ResetSecurityRegisters();
         Recompute();
     }
 

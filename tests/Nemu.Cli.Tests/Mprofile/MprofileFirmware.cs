@@ -11,6 +11,9 @@ namespace Nemu.Cli.Tests.Mprofile;
 /// </summary>
 internal static class MprofileFirmware
 {
+    /// <summary>The import library ld writes for a Secure image (--out-implib): the SG veneer addresses NS images call.</summary>
+    private const string VeneerLibrary = "veneers.o";
+
     private static readonly ConcurrentDictionary<string, string> Built = new();
 
     /// <summary>Builds tests/firmware/mprofile/<paramref name="test"/>.c (cached per variant and defines).</summary>
@@ -26,18 +29,56 @@ internal static class MprofileFirmware
             var root = TestFirmware.Root;
             var common = Path.Combine(root, "common");
             var kit = Path.Combine(root, "mprofile");
+            var dir = TestFirmware.TempDirectory();
             string[] console = variant.SemihostingConsole ? [] : ["-DCONSOLE_UART_CMSDK"];
+            string[] tz = variant.TrustZone
+                ? ["-I" + Path.Combine(kit, "tz"), Path.Combine(kit, "tz", "tz.c"), "-Wl,--cmse-implib,--out-implib=" + Path.Combine(dir, VeneerLibrary)]
+                : [];
             string[] args =
             [
                 .. variant.CFlags, "-mthumb", .. console, .. defines.Select(d => "-D" + d),
                 "-T" + Path.Combine(common, variant.LinkerScript), "-O2", "-ffreestanding", "-fno-common",
                 "-fno-tree-loop-distribute-patterns", "-nostdlib", "-nostartfiles", "-I" + common, "-I" + kit, "-L" + common,
                 Path.Combine(kit, start), Path.Combine(common, "semihost.S"), Path.Combine(common, "console.c"),
-                Path.Combine(common, "mem.c"), Path.Combine(kit, "mp.c"), Path.Combine(kit, test + ".c"), "-lgcc",
+                Path.Combine(common, "mem.c"), Path.Combine(kit, "mp.c"), .. tz, Path.Combine(kit, test + ".c"), "-lgcc",
             ];
-            return CrossCompiler.Build(TestFirmware.TempDirectory(), test + "-" + variant.Name + ".elf", args);
+            return CrossCompiler.Build(dir, test + "-" + variant.Name + ".elf", args);
         });
     }
+
+    /// <summary>
+    /// Two-image TrustZone build: the Secure image <paramref name="secureTest"/> (as <see cref="Build"/>, which also
+    /// writes its SG veneer import library) and the Non-secure image tests/firmware/mprofile/<paramref name="nsTest"/>.c
+    /// (tz/tz_ns_start.S, tz/an505_ns.ld: code at 0x00300000, data at 0x28300000) linked against those veneers. Run
+    /// the pair with <see cref="LoaderArguments"/> as the extra arguments.
+    /// </summary>
+    public static (string Secure, string NonSecure) BuildTz(string secureTest, string nsTest, MprofileVariant variant, params string[] defines)
+    {
+        Assert.True(variant.TrustZone, $"{variant} has no Security Extension");
+        var secure = Build(secureTest, variant, defines);
+        var key = secureTest + "|ns:" + nsTest + "|" + variant.Name + "|" + string.Join(',', defines);
+        var nonSecure = Built.GetOrAdd(key, _ =>
+        {
+            var root = TestFirmware.Root;
+            var common = Path.Combine(root, "common");
+            var kit = Path.Combine(root, "mprofile");
+            var tz = Path.Combine(kit, "tz");
+            string[] args =
+            [
+                .. variant.CFlags.Where(f => f != "-mcmse" && !f.StartsWith("-DCONSOLE_UART_BASE", StringComparison.Ordinal)), "-mthumb",
+                .. defines.Select(d => "-D" + d), "-T" + Path.Combine(tz, "an505_ns.ld"), "-O2", "-ffreestanding", "-fno-common",
+                "-fno-tree-loop-distribute-patterns", "-nostdlib", "-nostartfiles", "-I" + common, "-I" + kit, "-I" + tz, "-L" + common,
+                Path.Combine(tz, "tz_ns_start.S"), Path.Combine(kit, nsTest + ".c"),
+                Path.Combine(Path.GetDirectoryName(secure)!, VeneerLibrary), "-lgcc",
+            ];
+            return CrossCompiler.Build(TestFirmware.TempDirectory(), nsTest + "-" + variant.Name + ".elf", args);
+        });
+        return (secure, nonSecure);
+    }
+
+    /// <summary>The extra arguments that load a separate Non-secure image next to -kernel (QEMU's generic loader).</summary>
+    public static string[] LoaderArguments(string nonSecureElf, params string[] extra) =>
+        ["-device", "loader,file=" + nonSecureElf, .. extra];
 
     /// <summary>
     /// The command line both emulators get. m0 (microbit) prints through semihosting only, so its serial port and

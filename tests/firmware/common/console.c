@@ -6,11 +6,14 @@
  */
 #include "console.h"
 
-#define UART0_BASE 0x40004000u
-#define UART_DATA (*(volatile uint32_t *)(UART0_BASE + 0x00))
-#define UART_STATE (*(volatile uint32_t *)(UART0_BASE + 0x04))
-#define UART_CTRL (*(volatile uint32_t *)(UART0_BASE + 0x08))
-#define UART_BAUDDIV (*(volatile uint32_t *)(UART0_BASE + 0x10))
+/* UART0 of the MPS2 boards; the SSE-200 Secure images use its Secure alias (-DCONSOLE_UART_BASE=0x50200000u). */
+#ifndef CONSOLE_UART_BASE
+#define CONSOLE_UART_BASE 0x40004000u
+#endif
+#define UART_DATA (*(volatile uint32_t *)(CONSOLE_UART_BASE + 0x00))
+#define UART_STATE (*(volatile uint32_t *)(CONSOLE_UART_BASE + 0x04))
+#define UART_CTRL (*(volatile uint32_t *)(CONSOLE_UART_BASE + 0x08))
+#define UART_BAUDDIV (*(volatile uint32_t *)(CONSOLE_UART_BASE + 0x10))
 #define UART_STATE_TXFULL 1u
 #define UART_CTRL_TXEN 1u
 

@@ -39,10 +39,13 @@ void mp_unexpected(void)
     console_puts("unexpected exception ");
     console_dec(mp_ipsr() & 0x1FF);
     console_putc(' ');
-#if __ARM_ARCH_7M__ || __ARM_ARCH_7EM__
+#if __ARM_ARCH_7M__ || __ARM_ARCH_7EM__ || __ARM_ARCH_8M_MAIN__
     mp_kv("cfsr", SCB_CFSR);
     mp_kv("hfsr", SCB_HFSR);
     mp_kv("shcsr", SCB_SHCSR);
+#endif
+#if defined(__ARM_FEATURE_CMSE) && __ARM_FEATURE_CMSE == 3
+    mp_kv("sfsr", REG32(0xE000EDE4));
 #endif
     mp_end_line();
     mp_exit(0x7F);

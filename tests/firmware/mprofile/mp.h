@@ -7,6 +7,8 @@
  * Inline assembly for m0 must start with ".syntax unified" (gcc emits divided syntax for Thumb-1). Every vector starts as mp_unexpected, which prints the exception
  * number and the fault status registers and exits with 0x7F. Output goes to UART0 (m3/m4/m7) or semihosting
  * (m0) through ../common/console.c, one "key=value" report per line, so QEMU and Nemu runs compare as text.
+ * The m33 variants (v8-M Mainline, -mcmse) build the same kit as a Secure image (tz/an505_s.ld, UART0 through its
+ * Secure alias 0x50200000; VTOR here is VTOR_S); tz/tz.h adds the Non-secure window and the TrustZone helpers.
  */
 #ifndef NEMU_FW_MP_H
 #define NEMU_FW_MP_H
@@ -81,7 +83,7 @@ static inline uint32_t mp_psp(void) { uint32_t v; __asm volatile("mrs %0, psp" :
 static inline void mp_set_psp(uint32_t v) { __asm volatile("msr psp, %0" : : "r"(v) : "memory"); }
 static inline uint32_t mp_primask(void) { uint32_t v; __asm volatile("mrs %0, primask" : "=r"(v)); return v; }
 static inline void mp_set_primask(uint32_t v) { __asm volatile("msr primask, %0" : : "r"(v) : "memory"); }
-#if __ARM_ARCH_7M__ || __ARM_ARCH_7EM__
+#if __ARM_ARCH_7M__ || __ARM_ARCH_7EM__ || __ARM_ARCH_8M_MAIN__
 static inline uint32_t mp_basepri(void) { uint32_t v; __asm volatile("mrs %0, basepri" : "=r"(v)); return v; }
 static inline void mp_set_basepri(uint32_t v) { __asm volatile("msr basepri, %0" : : "r"(v) : "memory"); }
 static inline void mp_set_basepri_max(uint32_t v) { __asm volatile("msr basepri_max, %0" : : "r"(v) : "memory"); }
