@@ -2,9 +2,7 @@
 // num-irq 124, no bitband, init-svtor 0x10000000 (the S alias of SSRAM0), the SSE's IDAU, CPU n's board memory
 // "arm-sse-cpu-container<n>", CPU clock MAINCLK and no SysTick reference clock; an521 CPU0 without FPU/DSP and
 // CPU1 starting powered off (CPUWAIT reset value 2). Sysctl CPUWAIT/INITSVTORn reach the CPUs; two CPUs run
-// round-robin on the loop thread. Pending the Nemu.Arm seam: the IDAU link (Armv7m.Idau) and the CPUWAIT /
-// INITSVTOR hooks (ArmCpu.PowerOnAndReset / ArmCpu.InitSvtor
-// from IotkitSysctl.CpuPowerOnRequested / InitSvtorChanged).
+// round-robin on the loop thread. NSCCFG changes (the IDAU's NSC regions) drop every CPU's decoded code.
 using System.Globalization;
 using Nemu.Arm.Devices;
 using Nemu.Core.Threading;
@@ -30,7 +28,8 @@ internal sealed partial class ArmSse
             armv7m.SetProperty("cpu-type", "cortex-m33-arm-cpu");
             armv7m.SetProperty("num-irq", NumIrq.ToString(CultureInfo.InvariantCulture));
             armv7m.SetProperty("enable-bitband", "off");
-            armv7m.SetProperty("cpu-index", i.ToString(CultureInfo.InvariantCulture));
+            armv7m.CpuIndex = i;
+            armv7m.Idau = Idau;
             armv7m.SetProperty("init-svtor", Hex(InitSvtor));
             armv7m.SetProperty("init-nsvtor", "0");
             armv7m.SetProperty("start-powered-off", ((_fpga.CpuWaitReset >> i) & 1) != 0 ? "on" : "off");
@@ -43,5 +42,31 @@ internal sealed partial class ArmSse
         }
 
         machine.Loop.CpuRunner = Cpus.Length == 1 ? Cpus[0].Cpu : new RoundRobinCpuRunner([.. Cpus.Select(c => c.Cpu!)]);
+        Idau.Changed += () =>
+        {
+            foreach (var armv7m in Cpus)
+            {
+                armv7m.Cpu!.FlushDecodedCode();
+            }
+        };
+    }
+
+    /// <summary>Sysctl CPUWAIT / INITSVTORn reach the CPUs (QEMU's arm_set_cpu_on_and_reset and the init-svtor property).</summary>
+    private void ConnectSysctl()
+    {
+        Sysctl.CpuPowerOnRequested += n =>
+        {
+            if (n < Cpus.Length && Cpus[n].Cpu is { PoweredOff: true } cpu)
+            {
+                cpu.PowerOnAndReset();
+            }
+        };
+        Sysctl.InitSvtorChanged += (n, value) =>
+        {
+            if (n < Cpus.Length)
+            {
+                Cpus[n].Cpu!.InitSvtor = value;
+            }
+        };
     }
 }

@@ -68,6 +68,7 @@ internal sealed partial class ArmSse
             d.SetProperty("INITSVTOR1_RST", Hex(InitSvtor));
         });
         BoardSupport.Map(Sysctl, Container, 0x50021000);
+        ConnectSysctl();
         Sysctl.SystemResetRequested += () => machine.Loop.Post(machine.Reset);
 
         if (_fpga.IsSse200)

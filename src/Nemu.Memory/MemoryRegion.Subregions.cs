@@ -139,22 +139,30 @@ public sealed partial class MemoryRegion
         return position >= windowEnd || position + child.Size <= windowStart;
     }
 
-    // True if target is this region or is reachable through subregions and alias targets.
-    private bool Reaches(MemoryRegion target)
+    // True if target is this region or is reachable through subregions and alias targets. The tree may already
+    // hold aliases into their own containers, so each region is visited once.
+    private bool Reaches(MemoryRegion target) => Reaches(target, []);
+
+    private bool Reaches(MemoryRegion target, HashSet<MemoryRegion> visited)
     {
         if (this == target)
         {
             return true;
         }
 
-        if (Alias is not null && Alias.Reaches(target))
+        if (!visited.Add(this))
+        {
+            return false;
+        }
+
+        if (Alias is not null && Alias.Reaches(target, visited))
         {
             return true;
         }
 
         foreach (var child in _subregions)
         {
-            if (child.Reaches(target))
+            if (child.Reaches(target, visited))
             {
                 return true;
             }

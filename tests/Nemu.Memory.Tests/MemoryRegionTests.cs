@@ -104,6 +104,18 @@ public sealed class MemoryRegionTests
     }
 
     [Fact]
+    public void ContainerHoldingASelfAliasCanBeMappedElsewhere()
+    {
+        // armsse-container (with its alias 1) goes into each arm-sse-cpu-container.
+        var sse = MemoryRegion.CreateContainer("armsse-container", UInt128.One << 64);
+        sse.AddSubregionOverlap(0x10000000, MemoryRegion.CreateAlias("alias 1", sse, 0, 0x10000000), -1500);
+        var cpu = MemoryRegion.CreateContainer("arm-sse-cpu-container0", UInt128.One << 64);
+        cpu.AddSubregionOverlap(0, sse, -1);
+        cpu.AddSubregionOverlap(0x50000000, MemoryRegion.CreateAlias("alias 3", cpu, 0x40000000, 0x10000000), -1500);
+        Assert.Throws<InvalidOperationException>(() => sse.AddSubregion(0, MemoryRegion.CreateAlias("back", cpu, 0, 0x1000)));
+    }
+
+    [Fact]
     public void ARegionCanBeInOnlyOneContainer()
     {
         var r = MemoryRegion.CreateContainer("r", 0x10);
