@@ -74,4 +74,21 @@ public sealed class Mps2TzBoardTests
         Assert.Contains("b77 before_release=00000000 initsvtor1=00000001", console, StringComparison.Ordinal);
         Assert.Contains("b77 started=00000001 id1=00000001 vtor1=00000001 cpuwait=00000000 checksum_ok=00000001 checksum=54940441", console, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void B73_ExpansionPpcBlocksNonSecureUart0UntilApbnsppcexp1Bit5()
+    {
+        // Deviation: QEMU 7.2 completes the blocked access RAZ/WI even with SECRESPCFG=1; the SSE-200 TRM (and Nemu)
+        // answer it with a bus error, a precise BusFault at the UART0 NS address.
+        const string QemuSecResp = "b73 secresp=00000000 faults=00000000 cfsr=00000000 bfar=00000000";
+        const string SecResp = "b73 secresp=000000fa faults=00000001 cfsr=00008200 bfar=40200008";
+        var elf = MprofileFirmware.Build("b73_ppc_uart0", MprofileVariant.M33);
+        var nemu = MprofileFirmware.AssertSameRun(elf, MprofileVariant.M33, q => q.Replace(QemuSecResp, SecResp, StringComparison.Ordinal)
+            .Replace("unpriv_open=00000000 ppc_stat=00000000 faults=00000000", "unpriv_open=00000000 ppc_stat=00000000 faults=00000001", StringComparison.Ordinal));
+
+        Assert.Contains("b73 ns_reset=00000000 s_after_ns_write=00000001", nemu.Out, StringComparison.Ordinal);
+        Assert.Contains(SecResp, nemu.Out, StringComparison.Ordinal);
+        Assert.Contains("b73 ns_open=00000001 s_open=00000000", nemu.Out, StringComparison.Ordinal);
+        Assert.Contains("b74 unpriv_blocked=00000000", nemu.Out, StringComparison.Ordinal);
+    }
 }
