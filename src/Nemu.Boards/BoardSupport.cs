@@ -23,10 +23,12 @@ public static class BoardSupport
     /// <summary>The command line the machine was built from (registered by vl before board init), or null.</summary>
     public static QemuCommandLine? CommandLine(Machine machine) => machine.Qdev.GetService<QemuCommandLine>();
 
-    /// <summary>Registers what the Nemu.Hw devices look up at realize: machine time and the chardev lookup.</summary>
+    /// <summary>Registers what the Nemu.Hw devices look up at realize: machine time, the memory system (for the
+    /// address spaces of bus components such as the TZ PPC/MPC) and the chardev lookup.</summary>
     public static void AddDeviceServices(Machine machine)
     {
         machine.Qdev.AddService(machine.Time);
+        machine.Qdev.AddService(machine.Memory);
         machine.Qdev.AddService<IChardevProvider>(new MachineChardevProvider(machine));
     }
 
@@ -85,17 +87,24 @@ public static class BoardSupport
         parent.AddSubregionOverlap(address, device.Mmio[0].Region!, priority);
     }
 
-    /// <summary>create_unimplemented_device: a RAZ/WI region named <paramref name="name"/> (priority -1000 by default).</summary>
-    public static SysBusDevice Unimplemented(Machine machine, string name, ulong address, ulong size, int priority = UnimplementedDevice.MapPriority)
+    /// <summary>
+    /// create_unimplemented_device: a RAZ/WI region named <paramref name="name"/> (priority -1000 by default) in
+    /// <paramref name="parent"/> (the system memory by default).
+    /// </summary>
+    public static SysBusDevice Unimplemented(Machine machine, string name, ulong address, ulong size, int priority = UnimplementedDevice.MapPriority, MemoryRegion? parent = null)
     {
-        var device = CreateDevice<SysBusDevice>(machine, UnimplementedDevice.TypeName, d =>
+        var device = CreateUnimplemented(machine, name, size);
+        Map(device, parent ?? machine.SystemMemory, address, priority);
+        return device;
+    }
+
+    /// <summary>An unimplemented-device left unmapped, for a bus component (e.g. a TZ PPC port) to front it.</summary>
+    public static SysBusDevice CreateUnimplemented(Machine machine, string name, ulong size) =>
+        CreateDevice<SysBusDevice>(machine, UnimplementedDevice.TypeName, d =>
         {
             d.SetProperty("name", name);
             d.SetProperty("size", size.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         });
-        Map(device, machine.SystemMemory, address, priority);
-        return device;
-    }
 
     /// <summary>armv7m_load_kernel: -kernel (ELF segments or a raw image at <paramref name="memBase"/>) into the ROM set.</summary>
     public static void LoadKernel(Machine machine, ulong memBase, ulong memSize)
@@ -132,6 +141,17 @@ public static class BoardSupport
         armv7m.SetProperty("enable-bitband", bitband ? "on" : "off");
         armv7m.Configure(machine.Memory, machine.SystemMemory, machine.Time, cpuClockHz, refClockHz);
         armv7m.Realize();
+        AttachArmv7m(machine, armv7m, attachSemihosting: true);
+        machine.Loop.CpuRunner = armv7m.Cpu;
+        return armv7m;
+    }
+
+    /// <summary>
+    /// Hooks a realized armv7m into the machine: AIRCR.SYSRESETREQ → system reset (or exit with -no-reboot) and,
+    /// when asked and enabled on the command line, semihosting. The board sets the CPU runner.
+    /// </summary>
+    public static void AttachArmv7m(Machine machine, Armv7m armv7m, bool attachSemihosting)
+    {
         var commandLine = CommandLine(machine);
         var noReboot = commandLine?.NoReboot ?? false;
         armv7m.SystemResetRequested = () => machine.Loop.Post(() =>
@@ -145,13 +165,10 @@ public static class BoardSupport
 
             machine.Reset();
         });
-        machine.Loop.CpuRunner = armv7m.Cpu;
-        if (commandLine?.Semihosting is { Enabled: true } config)
+        if (attachSemihosting && commandLine?.Semihosting is { Enabled: true } config)
         {
             SemihostingBinding.Attach(machine, armv7m.Cpu!, config, commandLine);
         }
-
-        return armv7m;
     }
 
     /// <summary>

@@ -33,6 +33,8 @@ public static class Program
         machines.Register(Mps2Board.An385);
         machines.Register(Mps2Board.An386);
         machines.Register(Mps2Board.An500);
+        machines.Register(Mps2TzBoard.An505);
+        machines.Register(Mps2TzBoard.An521);
         machines.Register(StellarisBoard.Lm3s6965evb);
         machines.Register(MicrobitBoard.Type);
         return machines;

@@ -1,9 +1,11 @@
+using Nemu.Hw.ArmSse;
 using Nemu.Hw.Char;
 using Nemu.Hw.Cmsdk;
 using Nemu.Hw.Core;
 using Nemu.Hw.Misc;
 using Nemu.Hw.Mps2;
 using Nemu.Hw.Stellaris;
+using Nemu.Hw.Tz;
 using Nemu.Qdev;
 
 namespace Nemu.Hw;
@@ -26,5 +28,12 @@ public static class HwModule
         registry.Register(StellarisGptm.TypeInfo);
         registry.Register(Pl011.TypeInfo);
         registry.Register(Pl011.LuminaryTypeInfo);
+        registry.Register(TzPpc.TypeInfo);
+        registry.Register(TzMpc.TypeInfo);
+        registry.Register(IotkitSecctl.TypeInfo);
+        registry.Register(IotkitSysctl.TypeInfo);
+        registry.Register(IotkitSysinfo.TypeInfo);
+        registry.Register(ArmsseCpuid.TypeInfo);
+        registry.Register(ArmsseMhu.TypeInfo);
     }
 }

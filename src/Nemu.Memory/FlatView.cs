@@ -1,6 +1,7 @@
 // QEMU's FlatView and its rendering (pci.md §1.3): render_memory_region with clipping, alias base arithmetic,
 // first-come-first-served gap filling by terminating regions, flatview_simplify, and the flatview-root
-// descent (memory_region_get_flatview_root) that lets address spaces share one view.
+// descent (memory_region_get_flatview_root) that lets address spaces share one view. Unlike QEMU, rendering
+// follows at most MaxAliasDepth alias hops, so aliases into their own container that show each other end.
 namespace Nemu.Memory;
 
 /// <summary>A rendered, sorted list of disjoint ranges plus the dispatch table built from it.</summary>
@@ -35,7 +36,7 @@ internal sealed class FlatView
         var ranges = new List<FlatRange>();
         if (root is not null)
         {
-            Render(ranges, root, 0, 0, TwoTo64, false, false, false);
+            Render(ranges, root, 0, 0, TwoTo64, false, false, false, 0);
         }
 
         Simplify(ranges);
@@ -96,7 +97,13 @@ internal sealed class FlatView
         return null;
     }
 
-    private static void Render(List<FlatRange> view, MemoryRegion mr, Int128 baseAddr, Int128 clipStart, Int128 clipEnd, bool readOnly, bool nonvolatile, bool unmergeable)
+    /// <summary>
+    /// Alias hops one render may follow. Aliases into their own container (allowed when their window excludes
+    /// them) can still refer to each other in a loop; QEMU would recurse until its stack overflows, Nemu stops.
+    /// </summary>
+    public const int MaxAliasDepth = 64;
+
+    private static void Render(List<FlatRange> view, MemoryRegion mr, Int128 baseAddr, Int128 clipStart, Int128 clipEnd, bool readOnly, bool nonvolatile, bool unmergeable, int aliasDepth)
     {
         if (!mr.Enabled)
         {
@@ -123,15 +130,20 @@ internal sealed class FlatView
 
         if (mr.Alias is { } target)
         {
+            if (aliasDepth >= MaxAliasDepth)
+            {
+                return;
+            }
+
             baseAddr -= target.Address;
             baseAddr -= mr.AliasOffset;
-            Render(view, target, baseAddr, clipStart, clipEnd, readOnly, nonvolatile, unmergeable);
+            Render(view, target, baseAddr, clipStart, clipEnd, readOnly, nonvolatile, unmergeable, aliasDepth + 1);
             return;
         }
 
         foreach (var child in mr.Subregions)
         {
-            Render(view, child, baseAddr, clipStart, clipEnd, readOnly, nonvolatile, unmergeable);
+            Render(view, child, baseAddr, clipStart, clipEnd, readOnly, nonvolatile, unmergeable, aliasDepth);
         }
 
         if (!mr.Terminates)

@@ -23,7 +23,7 @@ public sealed partial class MemoryRegion
             throw new InvalidOperationException($"region '{child.Name}' is already mapped in '{child.Container.Name}'");
         }
 
-        if (child.Reaches(this))
+        if (child.Reaches(this) && !IsWindowedSelfAlias(offset, child))
         {
             throw new InvalidOperationException($"mapping '{child.Name}' into '{Name}' would make the memory tree cyclic");
         }
@@ -110,22 +110,59 @@ public sealed partial class MemoryRegion
         Alias?.Bind(system);
     }
 
-    // True if target is this region or is reachable through subregions and alias targets.
-    private bool Reaches(MemoryRegion target)
+    // QEMU allows an alias into a region that contains it (armsse's "alias 1"/"alias 2" into armsse-container,
+    // "alias 3" into the per-CPU container) because rendering it never reaches its own position again: the
+    // alias's window in its target excludes the alias itself. Allowed here: an alias whose target is this
+    // container or one of its ancestors, whose window [offset, offset+size) in the target does not overlap the
+    // alias's own range there. Chains of such aliases that refer to each other are cut by FlatView's render depth.
+    private bool IsWindowedSelfAlias(ulong offset, MemoryRegion child)
+    {
+        if (child.Alias is not { } target)
+        {
+            return false;
+        }
+
+        // The alias's position in target coordinates: its offset plus the addresses of the containers up to target.
+        var position = (UInt128)offset;
+        for (var mr = this; mr != target; mr = mr.Container)
+        {
+            if (mr is null)
+            {
+                return false;
+            }
+
+            position += mr.Address;
+        }
+
+        var windowStart = (UInt128)child.AliasOffset;
+        var windowEnd = windowStart + child.Size;
+        return position >= windowEnd || position + child.Size <= windowStart;
+    }
+
+    // True if target is this region or is reachable through subregions and alias targets. The tree may already
+    // hold aliases into their own containers, so each region is visited once.
+    private bool Reaches(MemoryRegion target) => Reaches(target, []);
+
+    private bool Reaches(MemoryRegion target, HashSet<MemoryRegion> visited)
     {
         if (this == target)
         {
             return true;
         }
 
-        if (Alias is not null && Alias.Reaches(target))
+        if (!visited.Add(this))
+        {
+            return false;
+        }
+
+        if (Alias is not null && Alias.Reaches(target, visited))
         {
             return true;
         }
 
         foreach (var child in _subregions)
         {
-            if (child.Reaches(target))
+            if (child.Reaches(target, visited))
             {
                 return true;
             }

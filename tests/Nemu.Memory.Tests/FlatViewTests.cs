@@ -57,6 +57,30 @@ public sealed class FlatViewTests
     }
 
     [Fact]
+    public void SelfAliasShowsItsContainersOtherWindow()
+    {
+        // armsse-container: "alias 1" (0x1000-0x1fff) shows 0x0-0xfff of the container, "alias 2" the 0x2000 page.
+        var root = MemoryRegion.CreateContainer("root", 0x10000);
+        root.AddSubregion(0, Io("low", 0x1000));
+        root.AddSubregion(0x2000, Io("mid", 0x1000));
+        root.AddSubregionOverlap(0x1000, MemoryRegion.CreateAlias("alias 1", root, 0, 0x1000), -1500);
+        root.AddSubregionOverlap(0x3000, MemoryRegion.CreateAlias("alias 2", root, 0x2000, 0x1000), -1500);
+        Assert.Equal("low[0-fff]@0 low[1000-1fff]@0 mid[2000-2fff]@0 mid[3000-3fff]@0", Flat.Describe(Space(root)));
+    }
+
+    [Fact]
+    public void SelfAliasesShowingEachOtherRenderFinitely()
+    {
+        // Each window excludes its own alias but holds the other one: QEMU would recurse forever; the render
+        // depth bound ends it, and the rest of the view is intact.
+        var root = MemoryRegion.CreateContainer("root", 0x10000);
+        root.AddSubregion(0x5000, Io("dev", 0x1000));
+        root.AddSubregion(0x1000, MemoryRegion.CreateAlias("a", root, 0x3000, 0x1000));
+        root.AddSubregion(0x3000, MemoryRegion.CreateAlias("b", root, 0x1000, 0x1000));
+        Assert.Equal("dev[5000-5fff]@0", Flat.Describe(Space(root)));
+    }
+
+    [Fact]
     public void AliasWindowShowsTargetFromAliasOffsetAndIgnoresTargetAddress()
     {
         var root = MemoryRegion.CreateContainer("root", 0x100000);

@@ -75,6 +75,47 @@ public sealed class MemoryRegionTests
     }
 
     [Fact]
+    public void AliasIntoItsOwnContainerIsRefusedWhenTheWindowHoldsTheAlias()
+    {
+        // The window 0x0-0x1fff of c contains the alias's own position 0x1000: rendering would never end.
+        var c = MemoryRegion.CreateContainer("c", 0x10000);
+        Assert.Throws<InvalidOperationException>(() => c.AddSubregion(0x1000, MemoryRegion.CreateAlias("self", c, 0, 0x2000)));
+    }
+
+    [Fact]
+    public void AliasIntoAnAncestorIsRefusedWhenTheWindowHoldsTheAlias()
+    {
+        // The alias sits at 0x1000 + 0x800 of the root, inside its window 0x1000-0x1fff of the root.
+        var root = MemoryRegion.CreateContainer("root", 0x10000);
+        var inner = MemoryRegion.CreateContainer("inner", 0x1000);
+        root.AddSubregion(0x1000, inner);
+        Assert.Throws<InvalidOperationException>(() => inner.AddSubregion(0x800, MemoryRegion.CreateAlias("self", root, 0x1000, 0x1000)));
+    }
+
+    [Fact]
+    public void AliasIntoItsOwnContainerWithAWindowExcludingItIsAllowed()
+    {
+        // armsse's "alias 1": 0x1xxxxxxx of armsse-container shows its 0x0xxxxxxx.
+        var c = MemoryRegion.CreateContainer("armsse-container", UInt128.One << 64);
+        c.AddSubregion(0, MemoryRegion.CreateContainer("system", 0x1000));
+        var alias = MemoryRegion.CreateAlias("alias 1", c, 0, 0x10000000);
+        c.AddSubregionOverlap(0x10000000, alias, -1500);
+        Assert.Same(c, alias.Container);
+    }
+
+    [Fact]
+    public void ContainerHoldingASelfAliasCanBeMappedElsewhere()
+    {
+        // armsse-container (with its alias 1) goes into each arm-sse-cpu-container.
+        var sse = MemoryRegion.CreateContainer("armsse-container", UInt128.One << 64);
+        sse.AddSubregionOverlap(0x10000000, MemoryRegion.CreateAlias("alias 1", sse, 0, 0x10000000), -1500);
+        var cpu = MemoryRegion.CreateContainer("arm-sse-cpu-container0", UInt128.One << 64);
+        cpu.AddSubregionOverlap(0, sse, -1);
+        cpu.AddSubregionOverlap(0x50000000, MemoryRegion.CreateAlias("alias 3", cpu, 0x40000000, 0x10000000), -1500);
+        Assert.Throws<InvalidOperationException>(() => sse.AddSubregion(0, MemoryRegion.CreateAlias("back", cpu, 0, 0x1000)));
+    }
+
+    [Fact]
     public void ARegionCanBeInOnlyOneContainer()
     {
         var r = MemoryRegion.CreateContainer("r", 0x10);

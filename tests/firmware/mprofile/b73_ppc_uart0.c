@@ -1,0 +1,116 @@
+/*
+ * §9 behaviours 73 and 74 on mps2-an505 (mprofile.md §6.4; SSE-200 TRM, iotkit-secctl APBNSPPCEXP1 0x84,
+ * APBNSPPPCEXP1 0xC4, SECRESPCFG 0x10, SECPPCINTSTAT 0x20; tz-ppc): UART0 sits behind apb_ppcexp1 port 5, NS at
+ * 0x40200000 and S at 0x50200000. The Secure firmware makes its own data accesses to 0x4xxxxxxx Non-secure with
+ * SAU_CTRL.ALLNS (SAU disabled: the IDAU's Non-secure regions are Non-secure). At reset the port is Secure: an NS
+ * access is RAZ/WI and sets the PPC interrupt status; with SECRESPCFG=1 it is a BusFault. With APBNSPPCEXP1 bit 5
+ * the port is NS: NS privileged access works, the S alias is blocked (#73); an unprivileged NS access (LDRT) stays
+ * blocked until APBNSPPPCEXP1 bit 5 (#74). The console (UART0's S alias) is restored before anything is printed.
+ */
+#include "mp.h"
+
+#define SECCTL(off) REG32(0x50080000u + (off))
+#define SAU_CTRL REG32(0xE000EDD0)
+#define UART0_NS_CTRL 0x40200008u
+#define UART0_S_CTRL 0x50200008u
+
+static volatile uint32_t faults, fault_cfsr, fault_bfar;
+
+void b73_fault(uint32_t *frame)
+{
+    faults++;
+    fault_cfsr = SCB_CFSR;
+    fault_bfar = SCB_BFAR;
+    SCB_CFSR = fault_cfsr;
+    frame[0] = 0xFA;
+    frame[6] += 2;
+}
+
+__attribute__((naked)) static void fault_handler(void)
+{
+    __asm volatile(
+        ".syntax unified\n"
+        "push {r4, lr}\n"
+        "mrs r0, msp\n"
+        "adds r0, r0, #8\n"
+        "bl b73_fault\n"
+        "pop {r4, pc}\n");
+}
+
+/* 16-bit LDR/STR/LDRT of r0 through r1, so the fault handler can skip them and report through r0. */
+static uint32_t load(uint32_t address)
+{
+    register uint32_t r0 __asm("r0");
+    register uint32_t r1 __asm("r1") = address;
+    __asm volatile("ldr r0, [r1]" : "=r"(r0) : "r"(r1) : "memory");
+    return r0;
+}
+
+static void store(uint32_t address, uint32_t value)
+{
+    register uint32_t r0 __asm("r0") = value;
+    register uint32_t r1 __asm("r1") = address;
+    __asm volatile("str r0, [r1]" : : "r"(r0), "r"(r1) : "memory");
+}
+
+static uint32_t load_unpriv(uint32_t address)
+{
+    register uint32_t r0 __asm("r0");
+    register uint32_t r1 __asm("r1") = address;
+    __asm volatile("ldrt r0, [r1]\n nop" : "=r"(r0) : "r"(r1) : "memory");
+    return r0;
+}
+
+int main(void)
+{
+    mp_set_handler(5, fault_handler);
+    SCB_SHCSR |= 1u << 17;
+    SAU_CTRL = 2;
+    mp_isb();
+
+    uint32_t ns_reset = load(UART0_NS_CTRL);
+    store(UART0_NS_CTRL, 0);
+    uint32_t s_after_ns_write = load(UART0_S_CTRL);
+    uint32_t ppc_stat = SECCTL(0x20);
+    SECCTL(0x24) = ppc_stat;
+    uint32_t ppc_stat_cleared = SECCTL(0x20);
+
+    SECCTL(0x10) = 1;
+    uint32_t ns_secresp = load(UART0_NS_CTRL);
+    uint32_t secresp_faults = faults, secresp_cfsr = fault_cfsr, secresp_bfar = fault_bfar;
+    SECCTL(0x10) = 0;
+    SECCTL(0x24) = SECCTL(0x20);
+
+    SECCTL(0x84) = 1u << 5;
+    uint32_t ns_open = load(UART0_NS_CTRL);
+    uint32_t s_open = load(UART0_S_CTRL);
+    uint32_t unpriv_blocked = load_unpriv(UART0_NS_CTRL);
+    SECCTL(0xC4) = 1u << 5;
+    uint32_t unpriv_open = load_unpriv(UART0_NS_CTRL);
+    uint32_t ppc_stat_open = SECCTL(0x20);
+    SECCTL(0xC4) = 0;
+    SECCTL(0x84) = 0;
+    SECCTL(0x24) = SECCTL(0x20);
+    SAU_CTRL = 0;
+    mp_isb();
+
+    mp_kv("b73 ns_reset", ns_reset);
+    mp_kv("s_after_ns_write", s_after_ns_write);
+    mp_kv("ppc_stat", ppc_stat);
+    mp_kv("cleared", ppc_stat_cleared);
+    mp_end_line();
+    mp_kv("b73 secresp", ns_secresp);
+    mp_kv("faults", secresp_faults);
+    mp_kv("cfsr", secresp_cfsr);
+    mp_kv("bfar", secresp_bfar);
+    mp_end_line();
+    mp_kv("b73 ns_open", ns_open);
+    mp_kv("s_open", s_open);
+    mp_end_line();
+    mp_kv("b74 unpriv_blocked", unpriv_blocked);
+    mp_kv("unpriv_open", unpriv_open);
+    mp_kv("ppc_stat", ppc_stat_open);
+    mp_kv("faults", faults);
+    mp_end_line();
+    return 0;
+}
