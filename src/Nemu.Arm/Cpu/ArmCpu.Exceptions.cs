@@ -53,7 +53,11 @@ public sealed partial class ArmCpu
         _pages.Clear();
         R[14] = 0xFFFFFFFF;
         var vtor = nvic.Vtor;
-        if (!ReadVector(vtor, out var sp) || !ReadVector(vtor + 4, out var pc))
+
+        // QEMU's reset reads the vector table with unspecified attributes (ldl_phys), which a TrustZone MPC lets
+        // through; v7 cores keep the plain privileged read.
+        var resetAttrs = HasSecurityExtension ? MemTxAttrs.UnspecifiedAttrs : default;
+        if (!ReadVector(vtor, resetAttrs, out var sp) || !ReadVector(vtor + 4, resetAttrs, out var pc))
         {
             EnterLockup($"cannot read the reset vector at 0x{vtor:x8}");
             return;

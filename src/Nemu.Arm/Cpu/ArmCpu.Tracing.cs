@@ -54,8 +54,9 @@ public sealed partial class ArmCpu
     {
         if (ExceptionLog.Enabled)
         {
-            _ = ReadVector(0, out var sp);
-            _ = ReadVector(4, out var pc);
+            var vtor = HasSecurityExtension ? InitSvtor & ~0x7Fu : 0;
+            _ = ReadVector(vtor, out var sp);
+            _ = ReadVector(vtor + 4, out var pc);
             ExceptionLog.Write(string.Create(CultureInfo.InvariantCulture, $"Loaded reset SP 0x{sp:x} PC 0x{pc:x} from vector table"));
         }
     }
