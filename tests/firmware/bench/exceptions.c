@@ -1,6 +1,6 @@
 /*
  * Exception entry+return throughput firmware for `dotnet run -c Release --project bench/Nemu.Bench -- exceptions`
- * (bench/Nemu.Bench/ExceptionBenchmark.cs). Built with the conformance kit (../mprofile/mp.h) for mps2-an385.
+ * (bench/Nemu.Bench/ExceptionBenchmark.cs). Built with the conformance kit (../mprofile/mp.h) for mps2-an385 and, as a Secure image in the SSRAM behind the TrustZone MPC, for mps2-an505.
  * STORM selects the loop, run STORM_N times:
  *   1 pendsv: ICSR.PENDSVSET write + ISB, the empty PendSV handler is taken at the ISB (Armv7-M ARM B3.2.4)
  *   2 pendsv_loop: the same loop writing 0 to ICSR (no effect), the baseline the bench subtracts

@@ -7,7 +7,16 @@
  */
 #include "tz.h"
 
-#define CALLEE_BELOW 0x48u /* basic frame 0x20 + callee frame 0x28 */
+/* b17 builds this file with B_FP=1: an active FP context (CONTROL.FPCA=1) makes FTYPE=0 and the frame 0x68. */
+#ifndef B_FP
+#define B_TAG "b16"
+#define B_FPCA_ASM "bic r0, r0, #4\n" /* FPCA=0: basic frame, FTYPE=1 */
+#define CALLEE_BELOW (0x20u + 0x28u)
+#else
+#define B_TAG "b17"
+#define B_FPCA_ASM "orr r0, r0, #4\n" /* FPCA=1: extended (lazy) frame, FTYPE=0 */
+#define CALLEE_BELOW (0x68u + 0x28u)
+#endif
 
 TZ_NS_BSS volatile uint32_t ns_seen[16]; /* r0-r12, lr, apsr, count */
 volatile uint32_t s_sp, s_after[8];
@@ -38,9 +47,8 @@ __attribute__((naked, noinline)) static void preempt_secure_thread(void)
 {
     __asm volatile(
         "push {r3-r11, lr}\n" /* 10 words: SP stays 8-aligned, so no STKALIGN padding */
-        /* FPCA=0 so the frame is the basic one and FTYPE=1. */
         "mrs r0, control\n"
-        "bic r0, r0, #4\n"
+        B_FPCA_ASM
         "msr control, r0\n"
         "isb\n"
         /* Fill 32 words below SP with a pattern so stale stack contents cannot pass for the frame. */
@@ -82,7 +90,7 @@ int main(void)
     NVIC_ISER(TZ_TEST_IRQ / 32) = 1u << (TZ_TEST_IRQ % 32);
     preempt_secure_thread();
 
-    mp_kv("b16 count", ns_seen[15]);
+    mp_kv(B_TAG " count", ns_seen[15]);
     mp_kv("lr", ns_seen[13]);
     mp_kv("apsr", ns_seen[14] & 0xF80F0000u);
     uint32_t or_r0_r12 = 0;
@@ -93,14 +101,14 @@ int main(void)
     mp_end_line();
 
     volatile uint32_t *frame = (volatile uint32_t *)(s_sp - CALLEE_BELOW);
-    mp_kv("b16 sig", frame[0]);
+    mp_kv(B_TAG " sig", frame[0]);
     for (int i = 0; i < 8; i++) {
         static const char *const names[] = { "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11" };
         mp_kv(names[i], frame[2 + i]);
     }
     mp_end_line();
     volatile uint32_t *basic = frame + 10;
-    mp_kv("b16 stacked_r0", basic[0]);
+    mp_kv(B_TAG " stacked_r0", basic[0]);
     mp_kv("r2", basic[2]);
     mp_kv("r12", basic[4]);
     mp_kv("xpsr", basic[7]);
@@ -109,7 +117,7 @@ int main(void)
     for (int i = 0; i < 8; i++) {
         restored &= s_after[i] == 0x44444444u + 0x11111111u * (uint32_t)i;
     }
-    mp_kv("b16 restored", restored);
+    mp_kv(B_TAG " restored", restored);
     mp_kv("active_ns", SCB_SHCSR_NS);
     mp_end_line();
     return 0;

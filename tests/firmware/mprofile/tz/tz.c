@@ -65,6 +65,17 @@ uint32_t tz_start_ns_image(uint32_t vtor)
     return tz_ns_call((uint32_t (*)(uint32_t))vectors[1], 0);
 }
 
+volatile uint32_t *tz_frame(uint32_t exc_return, uint32_t msp_at_entry)
+{
+    int secure = (exc_return >> 6) & 1;
+    int psp = ((exc_return >> 2) & 1) && ((exc_return >> 3) & 1);
+    uint32_t sp = secure ? (psp ? mp_psp() : msp_at_entry) : (psp ? tz_psp_ns() : tz_msp_ns());
+    if (secure && !((exc_return >> 5) & 1)) {
+        sp += 0x28;
+    }
+    return (volatile uint32_t *)sp;
+}
+
 /* The Secure side of the NS services. */
 __attribute__((cmse_nonsecure_entry)) void tz_s_kv(const char *name, uint32_t value)
 {

@@ -43,6 +43,7 @@
 #define SCB_SFAR REG32(0xE000EDE8)
 #define MPU_RLAR REG32(0xE000EDA0)
 #define MPU_MAIR0 REG32(0xE000EDC0)
+#define REG16(a) (*(volatile uint16_t *)(a))
 #define NVIC_ITNS(n) REG32(0xE000E380 + 4 * (n))
 
 /* SFSR bits (Armv8-M ARM D1.2.221). */
@@ -102,6 +103,28 @@ enum { EXC_SECUREFAULT = 7 };
 #define TZ_NSC_STUB(stub, entry)                                                                                 \
     __asm__(".pushsection .nsc_text,\"ax\",%progbits\n .balign 8\n .global " #stub "\n .type " #stub ", %function\n" \
             " .thumb\n .thumb_func\n" #stub ":\n sg\n b.w __acle_se_" #entry "\n .popsection\n")
+
+/*
+ * A naked Secure exception handler that calls void fn(uint32_t exc_return, uint32_t msp_at_entry) and then
+ * returns through the EXC_RETURN value (POP {pc}); fn may change the saved EXC_RETURN by returning nothing and
+ * writing through tz_frame. TZ_NS_HANDLER is the same for an NS handler (fn must be TZ_NS_FN).
+ */
+#define TZ_HANDLER(name, fn)                                                                                     \
+    __attribute__((naked)) void name(void)                                                                       \
+    {                                                                                                            \
+        __asm volatile("mov r0, lr\n mrs r1, msp\n push {r0, lr}\n bl " #fn "\n pop {r0, pc}\n");                 \
+    }
+#define TZ_NS_HANDLER(name, fn)                                                                                  \
+    __attribute__((naked, section(".ns_text"), used)) void name(void)                                          \
+    {                                                                                                            \
+        __asm volatile("mov r0, lr\n mrs r1, msp\n push {r0, lr}\n bl " #fn "\n pop {r0, pc}\n");                 \
+    }
+
+/*
+ * The basic frame a Secure handler returns through: the stack EXC_RETURN names (S or NS bank, MSP or PSP, with
+ * msp_at_entry for the handler's own MSP), past the callee frame when the return will pop one (S=1 and DCRS=0).
+ */
+volatile uint32_t *tz_frame(uint32_t exc_return, uint32_t msp_at_entry);
 
 /* The NS vector table VTOR_NS points at (NS RAM). */
 extern volatile uint32_t tz_ns_vectors[MP_VECTORS];
