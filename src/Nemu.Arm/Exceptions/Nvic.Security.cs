@@ -297,6 +297,14 @@ public sealed partial class Nvic
         Recompute();
     }
 
+    /// <summary>Sets the AIRCR Secure-only bits from migration, without the priority side effects of a write.</summary>
+    internal void RestoreAircrBits(bool pris, bool bfhfnmins, bool sysresetreqs)
+    {
+        Pris = pris;
+        Bfhfnmins = bfhfnmins;
+        Sysresetreqs = sysresetreqs;
+    }
+
     // exc_targets_secure for an unbanked exception.
     private bool TargetsSecureUnbanked(int exc)
     {
