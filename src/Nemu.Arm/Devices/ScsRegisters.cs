@@ -6,7 +6,8 @@
 // As QEMU 7.2 (checked with tests/firmware/mprofile/b90_register_dump.c): word-only registers log "NVIC: Bad read
 // of size N at offset 0x.." for other sizes and read as zero; v6-M logs bad offsets for ICTR, SCR, SHCSR, HFSR,
 // MMFAR, BFAR, the ID registers, STIR and CCR writes, and reads SHPR1/CFSR as zero; writes to read-only registers
-// are bad write offsets. Not modelled: the Security Extension alias at 0xE002E000.
+// are bad write offsets. Banked registers use the bank of the access's security (Nvic.AccessSecure); the v8-M rows are
+// ScsRegisters.Security.cs and the Non-secure alias at 0xE002E000 is ScsNsAlias.
 using Nemu.Arm.Exceptions;
 using Nemu.Core.Logging;
 using Nemu.Memory;
