@@ -66,6 +66,31 @@ public sealed partial class ScsRegisters
         });
     }
 
+    // nvic_sysreg_read/write's "attrs.secure || itns[vec]": a Non-secure access sees only the external interrupts ITNS
+    // gives to Non-secure state (every one on cores without the Security Extension).
+    private static bool VisibleToAccess(Nvic n, int exc) => n.AccessSecure || !n.Cpu.HasSecurityExtension || n.TargetsNonSecureItns(exc);
+
+    // BusFault state (SHCSR bits, SHPR slot, BFAR) is visible to Non-secure accesses only with AIRCR.BFHFNMINS.
+    private static bool BusFaultVisible(Nvic n) => n.AccessSecure || !n.Cpu.HasSecurityExtension || n.Bfhfnmins;
+
+    // shpr_bank: 1 = the Secure copy of a banked exception, 0 = the (only or Non-secure) record, -1 = RAZ/WI.
+    private static int ShprBank(Nvic n, int exc)
+    {
+        if (!n.Cpu.HasSecurityExtension)
+        {
+            return exc is not (7 or 8 or 9 or 10 or 13) && !(n.Cpu.Model.IsV6M && exc < 8) ? 0 : -1;
+        }
+
+        return exc switch
+        {
+            ExceptionNumber.MemManage or ExceptionNumber.UsageFault or ExceptionNumber.SvCall or ExceptionNumber.PendSv or ExceptionNumber.SysTick => n.AccessSecure ? 1 : 0,
+            ExceptionNumber.BusFault => BusFaultVisible(n) ? 0 : -1,
+            ExceptionNumber.SecureFault => n.AccessSecure ? 0 : -1,
+            ExceptionNumber.DebugMonitor => 0,
+            _ => -1,
+        };
+    }
+
     // The v8-M-only offsets, bad offsets on older cores as on QEMU 7.2.
     private static bool IsV8Only(ulong offset) => offset is Cppwr or Nsacr or (>= 0x380 and < 0x3C0);
 
