@@ -4,8 +4,11 @@
 // 1), "nvic-default" (the rest of the PPB, priority -1) and, when enabled, the two 32 MiB "bitband" regions over
 // 0x20000000 and 0x40000000 read through "bitband-source" address spaces. External interrupts are unnamed gpio-in
 // lines 0..num-irq-1 (qdev_get_gpio_in(armv7m, n)); "NMI" is a named input; "SYSRESETREQ" a named output.
-// Runtime state (CPU registers, NVIC/SCB, SysTick) is migrated through Armv7mState.
-// Not modelled: MPU, Security Extension (init-svtor etc.), FPU, the "idau" link.
+// ARMv8-M cores also get "nvic_sysregs_ns" (0xE002E000, the Non-secure alias of the SCS) and "v7m_systick_ns"
+// (0xE002E010, priority 1); with the Security Extension "v7m_systick" routes to a Non-secure and a Secure SysTick by
+// the access's security (SysTickRouter), as QEMU 7.2's info mtree shows under armv7m-container.
+// Runtime state (CPU registers, NVIC/SCB, the Non-secure SysTick) is migrated through Armv7mState.
+// Not modelled: migration of the Secure SysTick and the NVIC's Secure copies.
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Exceptions;
@@ -65,7 +68,11 @@ public sealed class Armv7m : SysBusDevice
 
     public Nvic? Nvic { get; private set; }
 
+    /// <summary>The SysTick (the Non-secure one on cores with the Security Extension).</summary>
     public SysTick? SysTick { get; private set; }
+
+    /// <summary>The Secure SysTick of a core with the Security Extension; null otherwise.</summary>
+    public SysTick? SecureSysTick { get; private set; }
 
     /// <summary>The "armv7m-container" region (root of cpu-memory-0).</summary>
     public MemoryRegion? Container { get; private set; }
@@ -159,9 +166,23 @@ public sealed class Armv7m : SysBusDevice
             SystemResetRequested?.Invoke();
         };
 
-        container.AddSubregion(0xE000E000, MemoryRegion.CreateIo("nvic_sysregs", 0x1000, new ScsRegisters(nvic), this));
+        var scs = new ScsRegisters(nvic);
+        container.AddSubregion(0xE000E000, MemoryRegion.CreateIo("nvic_sysregs", 0x1000, scs, this));
         var systick = new SysTick(nvic, _time, _cpuClockHz, _refClockHz);
-        container.AddSubregionOverlap(0xE000E010, MemoryRegion.CreateIo("v7m_systick", 0xE0, systick, this), 1);
+        IMemoryRegionOps systickOps = systick;
+        if (model.HasSecurityExtension)
+        {
+            SecureSysTick = new SysTick(nvic, _time, _cpuClockHz, _refClockHz, secure: true);
+            systickOps = new SysTickRouter(systick, SecureSysTick);
+        }
+
+        container.AddSubregionOverlap(0xE000E010, MemoryRegion.CreateIo("v7m_systick", 0xE0, systickOps, this), 1);
+        if (model.IsV8)
+        {
+            container.AddSubregion(0xE002E000, MemoryRegion.CreateIo("nvic_sysregs_ns", 0x1000, new ScsNsAlias(scs), this));
+            container.AddSubregionOverlap(0xE002E010, MemoryRegion.CreateIo("v7m_systick_ns", 0xE0, new ScsNsAlias(systickOps), this), 1);
+        }
+
         container.AddSubregionOverlap(0xE0000000, MemoryRegion.CreateIo("nvic-default", 0x100000, new PpbDefaultRegion(), this), -1);
         if (_enableBitband)
         {
@@ -192,8 +213,12 @@ public sealed class Armv7m : SysBusDevice
     protected override void OnReset()
     {
         SysTick?.Reset();
+        SecureSysTick?.Reset();
         Cpu?.Mpu.Reset();
         Cpu?.TakeReset();
+
+        // The CPU's FP reset sets the v7-M FPCCR; the Security Extension's banked reset values follow it.
+        Nvic?.ResetFpBanks();
     }
 
     /// <summary>The external interrupt input <paramref name="n"/> (same as GetGpioIn(null, n)).</summary>

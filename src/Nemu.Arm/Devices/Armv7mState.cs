@@ -4,7 +4,8 @@
 // the live CPU, NVIC and SysTick; PostLoad writes them back in dependency order (CPU, then NVIC whose recompute
 // reads the CPU's masks and wakes it, then SysTick) and rebuilds the derived caches.
 // Version 2: the CPU part carries the FP extension state; version 3: the MPU (ArmCpuState version 3). Not
-// modelled: the bitband and PPB-default regions (stateless), Security state (not implemented).
+// modelled: the bitband and PPB-default regions (stateless), the Secure SysTick of v8-M cores with the Security
+// Extension (the NVIC's Secure state is the armv7m_nvic/m-security subsection).
 using Nemu.Arm.Cpu;
 using Nemu.Arm.Exceptions;
 using Nemu.Core.State;

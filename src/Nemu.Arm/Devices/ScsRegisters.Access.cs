@@ -2,7 +2,8 @@
 // nvic_sysreg_write and nvic_readl/nvic_writel decide them (mprofile.md §4.4; observed with
 // tests/firmware/mprofile/b90_register_dump.c): unprivileged accesses are bus errors except STIR with
 // CCR.USERSETMPEND; only ISER..IABR, IPR, SHPR, CFSR (and ID reads) take byte/halfword accesses, other sizes log
-// "NVIC: Bad read/write of size N at offset 0x.." and read as zero; v6-M logs bad offsets for the registers it lacks.
+// "NVIC: Bad read/write of size N at offset 0x.." and read as zero; v6-M logs bad offsets for the registers it lacks,
+// v7-M those of v8-M. The access's security (attrs.Secure) selects the banked registers (Nvic.AccessSecure).
 using Nemu.Core;
 using Nemu.Core.Logging;
 using Nemu.Qdev.Registers;
@@ -15,6 +16,7 @@ public sealed partial class ScsRegisters
     public MemTxResult Read(ulong offset, uint size, MemTxAttrs attrs, out ulong value)
     {
         value = 0;
+        _nvic.AccessSecure = attrs.Secure && _nvic.Cpu.HasSecurityExtension;
         if (attrs.User && !UserAccessOk(offset))
         {
             return MemTxResult.Error;
@@ -44,6 +46,7 @@ public sealed partial class ScsRegisters
 
     public MemTxResult Write(ulong offset, ulong value, uint size, MemTxAttrs attrs)
     {
+        _nvic.AccessSecure = attrs.Secure && _nvic.Cpu.HasSecurityExtension;
         if (attrs.User && !UserAccessOk(offset))
         {
             return MemTxResult.Error;
@@ -72,8 +75,9 @@ public sealed partial class ScsRegisters
         return _registers.Write(offset, value, size, attrs);
     }
 
-    // nvic_user_access_ok: only STIR, and only with CCR.USERSETMPEND.
-    private bool UserAccessOk(ulong offset) => offset == StirOffset && (_nvic.Ccr & 2) != 0;
+    // nvic_user_access_ok: only STIR, and only with CCR.USERSETMPEND of the accessed bank (for STIR_NS through the
+    // alias the Non-secure CCR decides even for a Secure CPU).
+    private bool UserAccessOk(ulong offset) => offset == StirOffset && (_nvic.CcrOf(_nvic.AccessSecure) & 2) != 0;
 
     // The ranges QEMU's nvic_sysreg_read/write decode at any access size (mprofile.md §4.4): ISER..IABR, IPR, SHPR,
     // CFSR, and for reads the CoreSight ID block. Everything else takes word accesses only.
@@ -89,6 +93,11 @@ public sealed partial class ScsRegisters
     // Extension registers on v6-M, and writes to the read-only registers (IABR and MPU_TYPE ignore writes quietly).
     private bool IsAbsent(ulong offset, bool write)
     {
+        if (!_nvic.Cpu.IsV8 && IsV8Only(offset))
+        {
+            return true;
+        }
+
         if (_nvic.Cpu.Model.IsV6M)
         {
             switch (offset)

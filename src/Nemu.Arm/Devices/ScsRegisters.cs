@@ -6,7 +6,8 @@
 // As QEMU 7.2 (checked with tests/firmware/mprofile/b90_register_dump.c): word-only registers log "NVIC: Bad read
 // of size N at offset 0x.." for other sizes and read as zero; v6-M logs bad offsets for ICTR, SCR, SHCSR, HFSR,
 // MMFAR, BFAR, the ID registers, STIR and CCR writes, and reads SHPR1/CFSR as zero; writes to read-only registers
-// are bad write offsets. Not modelled: the Security Extension alias at 0xE002E000.
+// are bad write offsets. Banked registers use the bank of the access's security (Nvic.AccessSecure); the v8-M rows are
+// ScsRegisters.Security.cs and the Non-secure alias at 0xE002E000 is ScsNsAlias.
 using Nemu.Arm.Exceptions;
 using Nemu.Core.Logging;
 using Nemu.Memory;
@@ -19,8 +20,7 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
 {
     private const uint StirOffset = 0xF00;
 
-    // nvic_writel keeps only the FPCCR bits v7-M has: LSPACT, USER, THREAD, HFRDY, MMRDY, BFRDY, MONRDY, LSPEN, ASPEN.
-    private const uint FpccrV7Writable = 0xC000017B;
+    private const uint CcrBfhfnmign = 1 << 8, CfsrBfsr = 0xFF00;
     private static readonly RegisterTable<Nvic> Table = BuildTable();
     private readonly Nvic _nvic;
     private readonly RegisterBlock<Nvic> _registers;
@@ -42,7 +42,7 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
             var first = ExceptionNumber.FirstExternal + (32 * i);
             b.Register(0x100 + (ulong)(4 * i), $"ISER{i}", RegisterAccess.ReadWrite, read: (n, _) => Bits(n, first, v => v.Enabled), write: (n, v, _) => SetBits(n, first, v, static (ref x) => x.Enabled = true));
             b.Register(0x180 + (ulong)(4 * i), $"ICER{i}", RegisterAccess.ReadWrite, read: (n, _) => Bits(n, first, v => v.Enabled), write: (n, v, _) => SetBits(n, first, v, static (ref x) => x.Enabled = false));
-            b.Register(0x200 + (ulong)(4 * i), $"ISPR{i}", RegisterAccess.ReadWrite, read: (n, _) => Bits(n, first, v => v.Pending), write: (n, v, _) => ForBits(n, first, v, e => n.SetPending(e)));
+            b.Register(0x200 + (ulong)(4 * i), $"ISPR{i}", RegisterAccess.ReadWrite, read: (n, _) => Bits(n, first, v => v.Pending), write: (n, v, _) => ForBits(n, first, v, e => n.SetPending(e, false)));
             b.Register(0x280 + (ulong)(4 * i), $"ICPR{i}", RegisterAccess.ReadWrite, read: (n, _) => Bits(n, first, v => v.Pending), write: (n, v, _) => ForBits(n, first, v, n.ClearPendingExternal));
             b.Register(0x300 + (ulong)(4 * i), $"IABR{i}", RegisterAccess.ReadOnly, read: (n, _) => n.Cpu.Model.IsV6M ? 0 : Bits(n, first, v => v.Active));
         }
@@ -51,44 +51,50 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
         {
             var exc = ExceptionNumber.FirstExternal + i;
             b.Register(0x400 + (ulong)i, $"IPR{i}", RegisterAccess.ReadWrite, width: 1,
-                read: (n, _) => exc < n.VectorCount ? (uint)(byte)n.Vector(exc).Priority : 0,
+                read: (n, _) => exc < n.VectorCount && VisibleToAccess(n, exc) ? (uint)(byte)n.Vector(exc).Priority : 0,
                 write: (n, v, _) =>
                 {
-                    if (exc < n.VectorCount)
+                    if (exc < n.VectorCount && VisibleToAccess(n, exc))
                     {
-                        n.SetPriority(exc, (int)v);
+                        n.SetPriority(exc, false, (int)v);
                     }
                 });
         }
 
         b.Register(0xD00, "CPUID", RegisterAccess.ReadOnly, read: static (n, _) => n.Cpu.Model.Cpuid);
         b.Register(0xD04, "ICSR", RegisterAccess.ReadWrite, read: static (n, _) => ReadIcsr(n), write: static (n, v, _) => WriteIcsr(n, v));
-        b.Register(0xD08, "VTOR", RegisterAccess.ReadWrite, static n => ref n.Vtor, writeMask: 0xFFFFFF80);
-        b.Register(0xD0C, "AIRCR", RegisterAccess.ReadWrite, read: static (n, _) => 0xFA050000 | ((uint)n.PriGroup << 8), write: static (n, v, _) => WriteAircr(n, v));
+        b.Register(0xD08, "VTOR", RegisterAccess.ReadWrite, static n => ref n.VtorOf(n.AccessSecure), writeMask: 0xFFFFFF80);
+        b.Register(0xD0C, "AIRCR", RegisterAccess.ReadWrite, read: static (n, _) => ReadAircr(n), write: static (n, v, _) => WriteAircr(n, v));
         // SLEEPDEEP (bit 2) and SLEEPDEEPS (bit 3) read as zero and ignore writes, as on QEMU 7.2 (no deep sleep).
         // Other bits are stored as written (0xFFFFFFFF reads back 0xFFFFFFF3 on QEMU 7.2).
-        b.Register(0xD10, "SCR", RegisterAccess.ReadWrite, static n => ref n.Scr, writeMask: 0xFFFFFFF3);
-        b.Register(0xD14, "CCR", RegisterAccess.ReadWrite, static n => ref n.Ccr, writeMask: 0x31B, reset: 1u << 9);
+        b.Register(0xD10, "SCR", RegisterAccess.ReadWrite, static n => ref n.ScrOf(n.AccessSecure), writeMask: 0xFFFFFFF3);
+        b.Register(0xD14, "CCR", RegisterAccess.ReadWrite, read: static (n, _) => ReadCcr(n), write: static (n, v, _) => WriteCcr(n, v));
         for (var exc = 4; exc < 16; exc++)
         {
             var e = exc;
             b.Register(0xD18 + (ulong)(exc - 4), $"SHPR{((exc - 4) / 4) + 1}[{e}]", RegisterAccess.ReadWrite, width: 1,
-                read: (n, _) => IsShprSlot(n, e) ? (uint)(byte)n.Vector(e).Priority : 0,
+                read: (n, _) => ShprBank(n, e) is var bank and >= 0 ? (uint)(byte)n.VectorOf(e, bank == 1).Priority : 0,
                 write: (n, v, _) =>
                 {
-                    if (IsShprSlot(n, e))
+                    if (ShprBank(n, e) is var bank and >= 0)
                     {
-                        n.SetPriority(e, (int)v);
+                        n.SetPriority(e, bank == 1, (int)v);
                     }
                 });
         }
 
         b.Register(0xD24, "SHCSR", RegisterAccess.ReadWrite, read: static (n, _) => ReadShcsr(n), write: static (n, v, _) => WriteShcsr(n, v));
-        b.Register(0xD28, "CFSR", RegisterAccess.WriteOneToClear, static n => ref n.Cfsr);
+        b.Register(0xD28, "CFSR", RegisterAccess.ReadWrite, read: static (n, _) => ReadCfsr(n), write: static (n, v, _) => WriteCfsr(n, v));
         b.Register(0xD2C, "HFSR", RegisterAccess.WriteOneToClear, static n => ref n.Hfsr);
         b.Register(0xD30, "DFSR", RegisterAccess.WriteOneToClear, static n => ref n.Dfsr);
-        b.Register(0xD34, "MMFAR", RegisterAccess.ReadWrite, static n => ref n.Mmfar);
-        b.Register(0xD38, "BFAR", RegisterAccess.ReadWrite, static n => ref n.Bfar);
+        b.Register(0xD34, "MMFAR", RegisterAccess.ReadWrite, static n => ref n.MmfarOf(n.AccessSecure));
+        b.Register(0xD38, "BFAR", RegisterAccess.ReadWrite, read: static (n, _) => BusFaultVisible(n) ? n.Bfar : 0, write: static (n, v, _) =>
+        {
+            if (BusFaultVisible(n))
+            {
+                n.Bfar = v;
+            }
+        });
         b.Register(0xD3C, "AFSR", RegisterAccess.ReadWrite, writeMask: 0);
         string[] idNames = ["ID_PFR0", "ID_PFR1", "ID_DFR0", "ID_AFR0", "ID_MMFR0", "ID_MMFR1", "ID_MMFR2", "ID_MMFR3", "ID_ISAR0", "ID_ISAR1", "ID_ISAR2", "ID_ISAR3", "ID_ISAR4", "ID_ISAR5"];
         for (var i = 0; i < idNames.Length; i++)
@@ -97,26 +103,32 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
             b.Register(0xD40 + (ulong)(4 * i), idNames[i], RegisterAccess.ReadOnly, read: (n, _) => n.Cpu.Model.IdRegisters[index]);
         }
 
-        // Cache identification (ARMv7-M B4.8): QEMU 7.2 reads CLIDR/CTR/CCSIDR as 0 on these cores and keeps CSSELR's
-        // level and InD bits.
+        // Cache identification (ARMv7-M B4.8): QEMU 7.2 reads CLIDR/CCSIDR as 0 on these cores and keeps CSSELR's
+        // level and InD bits; CTR is 0 except on Cortex-M33 (QEMU's cortex_m33_initfn sets 0x8000C000).
         b.Register(0xD78, "CLIDR", RegisterAccess.ReadOnly);
-        b.Register(0xD7C, "CTR", RegisterAccess.ReadOnly);
+        b.Register(0xD7C, "CTR", RegisterAccess.ReadOnly, read: static (n, _) => n.Cpu.Model.Name == "cortex-m33" ? 0x8000C000u : 0);
         b.Register(0xD80, "CCSIDR", RegisterAccess.ReadOnly);
         b.Register(0xD84, "CSSELR", RegisterAccess.ReadWrite, static n => ref n.Csselr, writeMask: 0xF);
-        b.Register(0xD88, "CPACR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.CpacrValue, write: static (n, v, _) => n.Cpu.CpacrValue = v);
+        b.Register(0xD88, "CPACR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.HasFp ? n.CpacrOf(n.AccessSecure) : 0, write: static (n, v, _) =>
+        {
+            if (n.Cpu.HasFp)
+            {
+                n.CpacrOf(n.AccessSecure) = v & 0x00F0_0000;
+            }
+        });
+        AddSecurityRegisters(b);
         AddMpuRegisters(b);
         AddSauRegisters(b);
         b.Register(StirOffset, "STIR", RegisterAccess.WriteOnly, write: static (n, v, _) =>
         {
+            // No ITNS check for Non-secure writes, as QEMU 7.2 (mprofile.md §8.11).
             var exc = ExceptionNumber.FirstExternal + (int)(v & 0x1FF);
             if (exc < n.VectorCount)
             {
-                n.SetPending(exc);
+                n.SetPending(exc, false);
             }
         });
-        b.Register(0xF34, "FPCCR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpccrValue, write: static (n, v, _) => n.Cpu.FpccrValue = v & FpccrV7Writable);
-        b.Register(0xF38, "FPCAR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpcarValue, write: static (n, v, _) => n.Cpu.FpcarValue = v);
-        b.Register(0xF3C, "FPDSCR", RegisterAccess.ReadWrite, read: static (n, _) => n.Cpu.FpdscrValue, write: static (n, v, _) => n.Cpu.FpdscrValue = v);
+        AddFpRegisters(b);
         // Cache and branch predictor maintenance operations (ARMv7-M B2.2.7): write-only, no caches to maintain.
         string[] maintenance = ["ICIALLU", string.Empty, "ICIMVAU", "DCIMVAC", "DCISW", "DCCMVAU", "DCCMVAC", "DCCSW", "DCCIMVAC", "DCCISW", "BPIALL"];
         for (var i = 0; i < maintenance.Length; i++)
@@ -144,15 +156,12 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
 
     private delegate void VectorUpdate(ref NvicVector vector);
 
-    private static bool IsShprSlot(Nvic n, int exc) =>
-        exc is not (7 or 8 or 9 or 10 or 13) && !(n.Cpu.Model.IsV6M && exc < 8);
-
     private static uint Bits(Nvic n, int first, Func<NvicVector, bool> test)
     {
         uint value = 0;
         for (var bit = 0; bit < 32 && first + bit < n.VectorCount; bit++)
         {
-            if (test(n.Vector(first + bit)))
+            if (test(n.Vector(first + bit)) && VisibleToAccess(n, first + bit))
             {
                 value |= 1u << bit;
             }
@@ -165,7 +174,7 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
     {
         for (var bit = 0; bit < 32 && first + bit < n.VectorCount; bit++)
         {
-            if ((value & (1u << bit)) != 0)
+            if ((value & (1u << bit)) != 0 && VisibleToAccess(n, first + bit))
             {
                 update(ref n.Vector(first + bit));
             }
@@ -178,7 +187,7 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
     {
         for (var bit = 0; bit < 32 && first + bit < n.VectorCount; bit++)
         {
-            if ((value & (1u << bit)) != 0)
+            if ((value & (1u << bit)) != 0 && VisibleToAccess(n, first + bit))
             {
                 action(first + bit);
             }
@@ -187,41 +196,66 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
 
     private static uint ReadIcsr(Nvic n)
     {
+        var s = n.AccessSecure;
         var value = (uint)n.Cpu.Ipsr;
         value |= n.RetToBase ? 1u << 11 : 0;
         value |= (uint)(n.VectPending & 0x1FF) << 12;
         value |= n.IsrPending ? 1u << 22 : 0;
 
-        value |= n.Vector(ExceptionNumber.SysTick).Pending ? 1u << 26 : 0;
-        value |= n.Vector(ExceptionNumber.PendSv).Pending ? 1u << 28 : 0;
-        value |= n.Vector(ExceptionNumber.Nmi).Pending ? 1u << 31 : 0;
+        value |= n.VectorOf(ExceptionNumber.SysTick, s).Pending ? 1u << 26 : 0;
+        value |= n.VectorOf(ExceptionNumber.PendSv, s).Pending ? 1u << 28 : 0;
+        value |= BusFaultVisible(n) && n.Vector(ExceptionNumber.Nmi).Pending ? 1u << 31 : 0;
         return value;
     }
 
     private static void WriteIcsr(Nvic n, uint value)
     {
-        if ((value & (1u << 31)) != 0)
+        var s = n.AccessSecure;
+        if (BusFaultVisible(n))
         {
-            n.SetPending(ExceptionNumber.Nmi);
+            if ((value & (1u << 31)) != 0)
+            {
+                n.SetPending(ExceptionNumber.Nmi, false);
+            }
+            else if ((value & (1u << 30)) != 0 && n.Cpu.IsV8)
+            {
+                // PENDNMICLR (v8-M only).
+                n.ClearPending(ExceptionNumber.Nmi, false);
+            }
         }
 
         if ((value & (1u << 28)) != 0)
         {
-            n.SetPending(ExceptionNumber.PendSv);
+            n.SetPending(ExceptionNumber.PendSv, s);
         }
         else if ((value & (1u << 27)) != 0)
         {
-            n.ClearPending(ExceptionNumber.PendSv);
+            n.ClearPending(ExceptionNumber.PendSv, s);
         }
 
         if ((value & (1u << 26)) != 0)
         {
-            n.SetPending(ExceptionNumber.SysTick);
+            n.SetPending(ExceptionNumber.SysTick, s);
         }
         else if ((value & (1u << 25)) != 0)
         {
-            n.ClearPending(ExceptionNumber.SysTick);
+            n.ClearPending(ExceptionNumber.SysTick, s);
         }
+    }
+
+    private static uint ReadAircr(Nvic n)
+    {
+        var value = 0xFA050000 | ((uint)n.PriGroupOf(n.AccessSecure) << 8);
+        if (n.Cpu.HasSecurityExtension)
+        {
+            value |= n.Bfhfnmins ? 1u << 13 : 0;
+            if (n.AccessSecure)
+            {
+                value |= (n.Pris ? 1u << 14 : 0) | (n.Sysresetreqs ? 1u << 3 : 0);
+            }
+        }
+
+        return value;
     }
 
     private static void WriteAircr(Nvic n, uint value)
@@ -243,13 +277,55 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
 
         if (!n.Cpu.Model.IsV6M)
         {
-            n.PriGroup = (int)((value >> 8) & 7);
+            n.PriGroupOf(n.AccessSecure) = (int)((value >> 8) & 7);
+        }
+
+        if (n.AccessSecure && n.Cpu.HasSecurityExtension)
+        {
+            n.WriteSecureAircrBits(pris: (value & (1u << 14)) != 0, bfhfnmins: (value & (1u << 13)) != 0, sysresetreqs: (value & (1u << 3)) != 0);
+        }
+        else
+        {
             n.Recompute();
         }
 
-        if ((value & 4) != 0)
+        // SYSRESETREQ from Non-secure state is ignored while AIRCR.SYSRESETREQS is set.
+        if ((value & 4) != 0 && (n.AccessSecure || !n.Sysresetreqs))
         {
             n.SystemResetRequested?.Invoke();
+        }
+    }
+
+    // CCR: BFHFNMIGN (bit 8), the one unbanked bit, is kept in the Non-secure copy (QEMU); v8-M makes STKALIGN and
+    // NONBASETHRDENA RES1. STKOFHFNMIGN and the cache enables are not writable, as on QEMU 7.2 (mprofile.md §8.5).
+    private static uint ReadCcr(Nvic n) => n.CcrOf(n.AccessSecure) | (n.CcrOf(false) & CcrBfhfnmign);
+
+    private static void WriteCcr(Nvic n, uint value)
+    {
+        value &= 0x31B;
+        if (n.Cpu.IsV8)
+        {
+            value |= 0x201;
+        }
+
+        if (n.AccessSecure)
+        {
+            n.CcrOf(false) = (n.CcrOf(false) & ~CcrBfhfnmign) | (value & CcrBfhfnmign);
+            value &= ~CcrBfhfnmign;
+        }
+
+        n.CcrOf(n.AccessSecure) = value;
+    }
+
+    // CFSR: banked, with BFSR (bits 15:8) shared and kept in the Non-secure copy; write-one-to-clear.
+    private static uint ReadCfsr(Nvic n) => n.CfsrOf(n.AccessSecure) | (n.CfsrOf(false) & CfsrBfsr);
+
+    private static void WriteCfsr(Nvic n, uint value)
+    {
+        n.CfsrOf(n.AccessSecure) &= ~value;
+        if (n.AccessSecure)
+        {
+            n.CfsrOf(false) &= ~(value & CfsrBfsr);
         }
     }
 
@@ -260,6 +336,11 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
 
     private static uint ReadShcsr(Nvic n)
     {
+        if (n.Cpu.HasSecurityExtension)
+        {
+            return ReadShcsrSecurity(n);
+        }
+
         uint value = 0;
         foreach (var (bit, e) in ActiveBits)
         {
@@ -283,6 +364,12 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
     {
         if (n.Cpu.Model.IsV6M)
         {
+            return;
+        }
+
+        if (n.Cpu.HasSecurityExtension)
+        {
+            WriteShcsrSecurity(n, value);
             return;
         }
 

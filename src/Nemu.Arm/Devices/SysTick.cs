@@ -3,8 +3,9 @@
 // first interrupt after enabling with CVR=0 comes RVR+1 ticks later, checked against qemu-system-arm). Reaching 0
 // sets COUNTFLAG and, with TICKINT, pends the SysTick exception; RVR=0 stops it after expiry. CLKSOURCE=0 selects
 // the board's reference clock (forced to 1 when there is none); CALIB reports TENMS from it or NOREF.
-// Word accesses only; unprivileged accesses are bus errors (checked by the SCS ops). Not modelled: the banked
-// Secure instance of v8-M.
+// Word accesses only; unprivileged accesses are bus errors. With the v8-M Security Extension each security state
+// has its own instance pending its own bank's SysTick exception (QEMU's systick[M_REG_NS/M_REG_S] and the
+// "systick-trigger" inputs); SysTickRouter picks the instance by the access's security.
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
 using Nemu.Core.Time;
@@ -26,14 +27,22 @@ public sealed class SysTick : IMemoryRegionOps
         .Build();
 
     private readonly Nvic _nvic;
+    private readonly bool _secure;
     private readonly Ptimer _timer;
     private readonly RegisterBlock<SysTick> _registers;
     private uint _csr;
 
     public SysTick(Nvic nvic, MachineTime time, uint cpuClockHz, uint refClockHz)
+        : this(nvic, time, cpuClockHz, refClockHz, secure: false)
+    {
+    }
+
+    /// <summary>A SysTick that pends the <paramref name="secure"/> bank's SysTick exception (v8-M Security Extension).</summary>
+    public SysTick(Nvic nvic, MachineTime time, uint cpuClockHz, uint refClockHz, bool secure)
     {
         ArgumentNullException.ThrowIfNull(nvic);
         _nvic = nvic;
+        _secure = secure;
         CpuClockHz = cpuClockHz;
         RefClockHz = refClockHz;
         _timer = new Ptimer(time, "v7m_systick", Expired, PtimerPolicy.WrapAfterOnePeriod | PtimerPolicy.NoCounterRoundDown
@@ -41,6 +50,9 @@ public sealed class SysTick : IMemoryRegionOps
         _registers = Table.Bind(this);
         Reset();
     }
+
+    /// <summary>True for the Secure instance (it pends the Secure SysTick exception).</summary>
+    public bool Secure => _secure;
 
     public uint CpuClockHz { get; }
 
@@ -183,7 +195,7 @@ public sealed class SysTick : IMemoryRegionOps
         _csr |= CountFlag;
         if ((_csr & TickInt) != 0)
         {
-            _nvic.SetPending(ExceptionNumber.SysTick);
+            _nvic.SetPending(ExceptionNumber.SysTick, _secure);
         }
 
         if (Rvr == 0)

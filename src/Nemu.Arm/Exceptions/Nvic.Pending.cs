@@ -2,7 +2,8 @@
 // do_armv7m_nvic_set_pending, armv7m_nvic_set_pending_derived/_lazyfp, get_ready_status, neg_prio_requested;
 // mprofile.md §2.7, §3.6, §4.3; Armv7-M ARM B1.5.19 Lockup): escalation of synchronous faults to HardFault with
 // HFSR.FORCED, derived-exception prioritisation, lazy-FP escalation from FPCCR.*RDY, and the Lockup conditions that
-// QEMU turns into cpu_abort (here a false return the CPU acts on). Not modelled: the Security Extension banks.
+// QEMU turns into cpu_abort (here a false return the CPU acts on). The Security Extension variants are in
+// Nvic.SecurePending.cs; the one-argument forms use the CPU's current security state for banked exceptions.
 namespace Nemu.Arm.Exceptions;
 
 /// <summary>Exception state of one M-profile CPU (pending rules).</summary>
@@ -16,7 +17,7 @@ public sealed partial class Nvic
     /// pre-entry execution priority (QEMU's choice, mprofile.md §8.4).
     /// </summary>
     /// <returns>False when the derived exception cannot be taken (Lockup).</returns>
-    public bool SetPendingDerived(int exc) => Pend(exc, derived: true);
+    public bool SetPendingDerived(int exc) => _secExt ? PendSecure(exc, _cpu.Secure && IsBanked(exc), derived: true) : Pend(exc, derived: true);
 
     /// <summary>
     /// armv7m_nvic_set_pending_lazyfp (mprofile.md §3.6): pends a fault of lazy FP preservation. Whether it escalates
@@ -26,6 +27,11 @@ public sealed partial class Nvic
     /// <returns>False for Lockup.</returns>
     public bool SetPendingLazyFp(int exc)
     {
+        if (_secExt)
+        {
+            return SetPendingLazyFpSecure(exc, _cpu.Secure && IsBanked(exc));
+        }
+
         var fpccr = _cpu.FpccrValue;
         bool escalate;
         switch (exc)
@@ -75,7 +81,7 @@ public sealed partial class Nvic
     /// armv7m_nvic_get_ready_status (for FPCCR.*RDY): <paramref name="exc"/> is enabled and its group priority would
     /// preempt the current execution priority; HardFault is ready whenever the execution priority is above -1.
     /// </summary>
-    public bool GetReadyStatus(int exc) => exc == ExceptionNumber.HardFault
+    public bool GetReadyStatus(int exc) => _secExt ? GetReadyStatus(exc, _cpu.Secure && IsBanked(exc)) : exc == ExceptionNumber.HardFault
         ? ExecutionPriority() > -1
         : _vectors[exc].Enabled && GroupPriority(_vectors[exc].Priority) < ExecutionPriority();
 
@@ -83,7 +89,7 @@ public sealed partial class Nvic
     /// armv7m_nvic_neg_prio_requested (IsReqExcPriNeg): FAULTMASK set, or HardFault or NMI active. Selects the MPU's
     /// HFNMIENA behaviour; not the same as a negative execution priority.
     /// </summary>
-    public bool NegPriRequested => _cpu.Faultmask || _vectors[ExceptionNumber.HardFault].Active || _vectors[ExceptionNumber.Nmi].Active;
+    public bool NegPriRequested => _secExt ? NegPriRequestedFor(_cpu.Secure) : _cpu.Faultmask || _vectors[ExceptionNumber.HardFault].Active || _vectors[ExceptionNumber.Nmi].Active;
 
     /// <summary>
     /// Whether a pending exception can end a Lockup (Armv7-M ARM B1.5.19): the locked-up core runs at priority -1

@@ -5,7 +5,8 @@
 // inputs that re-pend on completion, derived exceptions (set_pending_derived) and lazy-FP faults (set_pending_lazyfp).
 // Lockup is reported to the CPU as a false return (QEMU aborts instead, mprofile.md §8.1). Pending and active vectors
 // are also kept as bitmaps with an active count, so selection and RETTOBASE cost O(set bits), not O(vectors).
-// The Security Extension's banked registers and entry points are in Nvic.Security.cs.
+// The Security Extension (Secure copies of the banked exceptions, ITNS, AIRCR.PRIS/BFHFNMINS, the two-bank execution
+// priority) is in Nvic.Security.cs and Nvic.SecurePending.cs; cores without it take the paths here unchanged.
 using Nemu.Arm.Cpu;
 using Nemu.Core.Irq;
 
@@ -28,6 +29,9 @@ public sealed partial class Nvic
     private readonly ulong[] _activeBits;
     private int _activeCount;
 
+    // The core has the Security Extension (fixed per model): selects QEMU's nvic_recompute_state_secure and friends.
+    private readonly bool _secExt;
+
     public Nvic(ArmCpu cpu, int numIrq, int numPriorityBits)
     {
         ArgumentNullException.ThrowIfNull(cpu);
@@ -37,12 +41,14 @@ public sealed partial class Nvic
         }
 
         _cpu = cpu;
+        _secExt = cpu.HasSecurityExtension;
         NumIrq = numIrq;
         NumPriorityBits = Math.Clamp(numPriorityBits, 2, 8);
         _priorityMask = (0xFF << (8 - NumPriorityBits)) & 0xFF;
         _vectors = new NvicVector[ExceptionNumber.FirstExternal + numIrq];
         _pendingBits = new ulong[(_vectors.Length + 63) / 64];
         _activeBits = new ulong[_pendingBits.Length];
+        _itns = new ulong[_pendingBits.Length];
         IrqInputs = new IrqLine[numIrq];
         for (var i = 0; i < numIrq; i++)
         {
@@ -106,7 +112,7 @@ public sealed partial class Nvic
     public void Reset()
     {
         Array.Clear(_vectors);
-        _vectors[ExceptionNumber.Reset].Priority = -3;
+        _vectors[ExceptionNumber.Reset].Priority = (short)(_cpu.Model.IsV8 ? -4 : -3);
         _vectors[ExceptionNumber.Nmi].Priority = -2;
         _vectors[ExceptionNumber.HardFault].Priority = -1;
         foreach (var e in (int[])[ExceptionNumber.Reset, ExceptionNumber.Nmi, ExceptionNumber.HardFault, ExceptionNumber.SvCall, ExceptionNumber.PendSv, ExceptionNumber.SysTick])
@@ -124,6 +130,7 @@ public sealed partial class Nvic
         Array.Clear(_priGroup);
         Csselr = Hfsr = Dfsr = Bfar = 0;
         ResetSecurityRegisters();
+        ResetSecureVectors();
         Recompute();
     }
 
@@ -145,6 +152,11 @@ public sealed partial class Nvic
     /// <summary>nvic_exec_prio: the current execution priority.</summary>
     public int ExecutionPriority()
     {
+        if (_secExt)
+        {
+            return ExecutionPrioritySecure();
+        }
+
         var running = NoPriority;
         if (_cpu.Basepri != 0)
         {
@@ -169,43 +181,26 @@ public sealed partial class Nvic
 
     /// <summary>armv7m_nvic_set_pending: pends <paramref name="exc"/>, escalating synchronous faults to HardFault.</summary>
     /// <returns>False if the escalation is impossible (Lockup).</returns>
-    public bool SetPending(int exc) => Pend(exc, derived: false);
+    /// <remarks>A banked exception pends the copy of the CPU's current security state.</remarks>
+    public bool SetPending(int exc) => _secExt ? PendSecure(exc, _cpu.Secure && IsBanked(exc), derived: false) : Pend(exc, derived: false);
 
-    public void ClearPending(int exc)
-    {
-        if (_vectors[exc].Pending)
-        {
-            _vectors[exc].Pending = false;
-            ClearBit(_pendingBits, exc);
-            Update();
-        }
-    }
+    /// <summary>Clears the pending bit (of the current security state's copy for a banked exception).</summary>
+    public void ClearPending(int exc) => ClearPending(exc, _cpu.Secure && IsBanked(exc));
 
     /// <summary>
     /// armv7m_nvic_acknowledge_irq: the pending exception becomes active; returns its number. The caller must have
     /// checked <see cref="CanTakePending"/> (QEMU asserts it).
     /// </summary>
-    public int Acknowledge()
-    {
-        var exc = VectPending;
-        System.Diagnostics.Debug.Assert(exc > ExceptionNumber.Reset && _vectors[exc].Enabled && _vectors[exc].Pending, "acknowledge without a pending exception");
-        ref var v = ref _vectors[exc];
-        v.Pending = false;
-        ClearBit(_pendingBits, exc);
-        if (!v.Active)
-        {
-            v.Active = true;
-            SetBit(_activeBits, exc);
-            _activeCount++;
-        }
-
-        Update();
-        return exc;
-    }
+    public int Acknowledge() => Acknowledge(out _);
 
     /// <summary>armv7m_nvic_complete_irq: -1 if not active, else RETTOBASE (1 when it was the only active one).</summary>
     public int Complete(int exc)
     {
+        if (_cpu.Model.IsV8)
+        {
+            return Complete(exc, _cpu.Secure);
+        }
+
         if (exc <= 0 || exc >= _vectors.Length || !_vectors[exc].Active)
         {
             return -1;
@@ -287,6 +282,7 @@ public sealed partial class Nvic
         Array.Clear(_pendingBits);
         Array.Clear(_activeBits);
         _activeCount = 0;
+        RecomputeSecureBits();
         for (var i = 1; i < _vectors.Length; i++)
         {
             ref var v = ref _vectors[i];
@@ -309,6 +305,12 @@ public sealed partial class Nvic
     // PendSV or SVC storm costs a few word tests per call whatever the number of interrupts.
     private void Update()
     {
+        if (_secExt)
+        {
+            UpdateSecure();
+            return;
+        }
+
         var pending = 0;
         var pendingRaw = int.MaxValue;
         for (var w = 0; w < _pendingBits.Length; w++)

@@ -2,14 +2,15 @@
 // vectors[NVIC_MAX_VECTORS] of VecInfo, prigroup) plus the SCB registers QEMU keeps in the CPU's "cpu/m"
 // subsection (vecbase = VTOR, ccr, cfsr, hfsr, dfsr, mmfar, bfar) and SCR; version 2 adds CSSELR (QEMU's
 // "cpu/m/csselr" subsection). After a load the pending/priority
-// caches are rebuilt (QEMU's nvic_post_load calls nvic_recompute_state). Not modelled: Security Extension
-// banking (sec_vectors, itns), MPU registers.
+// caches are rebuilt (QEMU's nvic_post_load calls nvic_recompute_state). The banked registers here are the
+// Non-secure (bank 0) copies; cores with the Security Extension add the "armv7m_nvic/m-security" subsection
+// (NvicState.Security.cs). Not modelled: MPU registers (the CPU's state).
 using Nemu.Core.State;
 
 namespace Nemu.Arm.Exceptions;
 
 /// <summary>Migratable form of an <see cref="Nvic"/>; <see cref="Capture"/>/<see cref="Restore"/> copy it.</summary>
-public sealed class NvicState
+public sealed partial class NvicState
 {
     /// <summary>NVIC_MAX_VECTORS: the array is always this long on the wire, as in QEMU.</summary>
     public const int MaxVectors = 512;
@@ -27,6 +28,7 @@ public sealed class NvicState
             .UInt32("mmfar", s => ref s.Mmfar)
             .UInt32("bfar", s => ref s.Bfar)
             .UInt32("csselr", s => ref s.Csselr, sinceVersion: 2)
+            .Subsection(BuildSecurityVmsd(), s => s.HasSecurity)
             .Build();
 
     public NvicState()
@@ -65,16 +67,17 @@ public sealed class NvicState
             s.Level = v.Level;
         }
 
-        PriGroup = (uint)nvic.PriGroup;
-        Vtor = nvic.Vtor;
-        Ccr = nvic.Ccr;
-        Scr = nvic.Scr;
+        PriGroup = (uint)nvic.PriGroupOf(false);
+        Vtor = nvic.VtorOf(false);
+        Ccr = nvic.CcrOf(false);
+        Scr = nvic.ScrOf(false);
         Csselr = nvic.Csselr;
-        Cfsr = nvic.Cfsr;
+        Cfsr = nvic.CfsrOf(false);
         Hfsr = nvic.Hfsr;
         Dfsr = nvic.Dfsr;
-        Mmfar = nvic.Mmfar;
+        Mmfar = nvic.MmfarOf(false);
         Bfar = nvic.Bfar;
+        CaptureSecurity(nvic);
     }
 
     /// <summary>Writes this object into the live NVIC and recomputes its caches; rejects state for absent vectors.</summary>
@@ -106,16 +109,17 @@ public sealed class NvicState
             v.Level = s.Level;
         }
 
-        nvic.PriGroup = (int)PriGroup;
-        nvic.Vtor = Vtor;
-        nvic.Ccr = Ccr;
-        nvic.Scr = Scr;
+        nvic.PriGroupOf(false) = (int)PriGroup;
+        nvic.VtorOf(false) = Vtor;
+        nvic.CcrOf(false) = Ccr;
+        nvic.ScrOf(false) = Scr;
         nvic.Csselr = Csselr;
-        nvic.Cfsr = Cfsr;
+        nvic.CfsrOf(false) = Cfsr;
         nvic.Hfsr = Hfsr;
         nvic.Dfsr = Dfsr;
-        nvic.Mmfar = Mmfar;
+        nvic.MmfarOf(false) = Mmfar;
         nvic.Bfar = Bfar;
+        RestoreSecurity(nvic);
         nvic.Recompute();
     }
 }
