@@ -48,12 +48,6 @@ public sealed partial class ArmCpu
     /// <summary>True when the MPU is PMSAv8 (Armv8-M), banked by security state.</summary>
     internal bool IsPmsav8 => _pmsav8 is not null;
 
-    /// <summary>
-    /// The security attribute of the SCS register access being decoded (its attrs.Secure): selects the MPU bank
-    /// the MPU rows access. ScsRegisters.Read/Write set it; null means the CPU's current state.
-    /// </summary>
-    internal bool? ScsAccessSecure { get; set; }
-
     /// <summary>The stamp decoded pages compare with their own to know their execute check still holds.</summary>
     internal uint FetchStamp => _fetchStamp;
 

@@ -3,7 +3,7 @@
 // PMSAv7 access the region RNR selects exactly like the base registers; mprofile.md §5.1, §5.3). Values read back
 // as on qemu-system-arm 7.2 (tests/firmware/mprofile/b59_mpu_overlap.c): TYPE 0x800 with 8 regions and 0 on
 // Cortex-M0, which has no MPU; as in QEMU, MPU_CTRL is stored on every core. Armv8-M (Armv8-M ARM D1.2, mprofile.md
-// §5.4): the PMSAv8 bank of the access's security state (attrs.Secure, through ArmCpu.ScsAccessSecure), RBAR/RLAR
+// §5.4): the PMSAv8 bank of the access's security state (attrs.Secure, through Nvic.AccessSecure), RBAR/RLAR
 // stored raw, the aliases address region (RNR & ~3) | n, MAIR0/MAIR1 at 0xDC0/0xDC4 (bad offsets before v8), and
 // MPU_TYPE the same in both banks (0x1000 with QEMU 7.2's 16 regions).
 using Nemu.Arm.Cpu;
@@ -99,7 +99,7 @@ public sealed partial class ScsRegisters
     // The PMSAv8 bank an SCS access reaches: the one of the access's security attribute.
     private static Pmsav8Mpu Bank(Nvic n) => n.Cpu.Pmsav8Of(AccessSecure(n.Cpu));
 
-    private static bool AccessSecure(ArmCpu cpu) => cpu.ScsAccessSecure ?? cpu.Secure;
+    private static bool AccessSecure(ArmCpu cpu) => cpu.Nvic.AccessSecure;
 
     // A row that does not exist on this core (QEMU's bad_offset): logged like the table's own bad offsets.
     private static uint BadOffset(string what, ulong offset)

@@ -1,6 +1,6 @@
 // The SAU and SecureFault status rows of the SCS (Armv8-M ARM D1.2 SAU_CTRL 0xDD0, SAU_TYPE 0xDD4, SAU_RNR 0xDD8,
 // SAU_RBAR 0xDDC, SAU_RLAR 0xDE0, SFSR 0xDE4, SFAR 0xDE8; mprofile.md §4.4, §5.5; QEMU 7.2 nvic_readl/nvic_writel).
-// Secure only: a Non-secure access (attrs.Secure clear, through ArmCpu.ScsAccessSecure) reads zero and writes are
+// Secure only: a Non-secure access (attrs.Secure clear, through Nvic.AccessSecure) reads zero and writes are
 // ignored. Values as the an505 regdump shows: SAU_CTRL keeps bits 1:0, SAU_TYPE reads the region count (8),
 // SAU_RNR ignores out-of-range regions (logged), RBAR keeps bits 31:5, RLAR clears bits 4:2, SFSR is write-one-to-
 // clear. SFAR is read/write as the architecture says (deviation: QEMU 7.2 writes the value into SFSR, mprofile.md
