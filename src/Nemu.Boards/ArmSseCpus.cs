@@ -5,6 +5,7 @@
 // round-robin on the loop thread. NSCCFG changes (the IDAU's NSC regions) drop every CPU's decoded code.
 using System.Globalization;
 using Nemu.Arm.Devices;
+using Nemu.Core.Logging;
 using Nemu.Core.Threading;
 
 namespace Nemu.Boards;
@@ -17,6 +18,23 @@ internal sealed partial class ArmSse
 
     /// <summary>The IDAU every CPU consults.</summary>
     public ArmSseIdau Idau { get; } = new();
+
+    /// <summary>
+    /// QEMU resets each CPU once while the SSE is still being built: that reset's reads of SP and PC at INITSVTOR go
+    /// through the SSRAM0 MPC before it is wired and are rejected, which -d guest_errors shows as two lines per CPU
+    /// ahead of everything else. Nemu's CPU reset happens with the machine, so the lines are written here.
+    /// </summary>
+    private static void LogCreationVectorReads()
+    {
+        const LogItem Items = LogItem.GuestErrors | LogItem.InvalidMem;
+        if (Log.IsEnabled(Items))
+        {
+            foreach (var address in (ReadOnlySpan<uint>)[InitSvtor, InitSvtor + 4])
+            {
+                Log.Write(Items, string.Create(CultureInfo.InvariantCulture, $"Invalid read at addr 0x{address:X}, size 4, region '(null)', reason: rejected"));
+            }
+        }
+    }
 
     private void CreateCpus()
     {
@@ -37,6 +55,7 @@ internal sealed partial class ArmSse
             armv7m.SetProperty("dsp", _fpga.CpuFpu[i] ? "on" : "off");
             armv7m.Configure(machine.Memory, CpuContainers[i], machine.Time, MainClockHz, 0);
             armv7m.Realize();
+            LogCreationVectorReads();
             BoardSupport.AttachArmv7m(machine, armv7m, attachSemihosting: true);
             Cpus[i] = armv7m;
         }

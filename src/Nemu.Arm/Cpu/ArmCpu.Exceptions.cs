@@ -52,6 +52,13 @@ public sealed partial class ArmCpu
         ResetFp();
         _pages.Clear();
         R[14] = 0xFFFFFFFF;
+        if (PoweredOff)
+        {
+            // A core held powered off (QEMU start-powered-off) loads nothing until PowerOnAndReset resets it again.
+            State = ArmCpuRunState.Stopped;
+            return;
+        }
+
         var vtor = nvic.Vtor;
 
         // QEMU's reset reads the vector table with unspecified attributes (ldl_phys), which a TrustZone MPC lets

@@ -159,7 +159,17 @@ public sealed partial class ArmCpu
         FaultSequence++;
         OnFaultRaised(exception, cfsrBits);
         var nvic = Nvic;
-        nvic.Cfsr |= cfsrBits;
+
+        // BFSR is not banked: QEMU keeps it in the Non-secure copy of CFSR, where both views read it.
+        if (exception == ExceptionNumber.BusFault)
+        {
+            nvic.CfsrOf(false) |= cfsrBits;
+        }
+        else
+        {
+            nvic.Cfsr |= cfsrBits;
+        }
+
         if (PendOrLockUp(exception, PendRule.Normal))
         {
             RequestExceptionCheck();

@@ -298,7 +298,14 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
 
     // CCR: BFHFNMIGN (bit 8), the one unbanked bit, is kept in the Non-secure copy (QEMU); v8-M makes STKALIGN and
     // NONBASETHRDENA RES1. STKOFHFNMIGN and the cache enables are not writable, as on QEMU 7.2 (mprofile.md §8.5).
-    private static uint ReadCcr(Nvic n) => n.CcrOf(n.AccessSecure) | (n.CcrOf(false) & CcrBfhfnmign);
+    // From Non-secure state BFHFNMIGN is RAZ/WI unless AIRCR.BFHFNMINS hands BusFault/HardFault/NMI to it.
+    private static uint ReadCcr(Nvic n)
+    {
+        var value = n.CcrOf(n.AccessSecure) | (n.CcrOf(false) & CcrBfhfnmign);
+        return BfhfnmignHidden(n) ? value & ~CcrBfhfnmign : value;
+    }
+
+    private static bool BfhfnmignHidden(Nvic n) => n.Cpu.HasSecurityExtension && !n.AccessSecure && !n.Bfhfnmins;
 
     private static void WriteCcr(Nvic n, uint value)
     {
@@ -312,6 +319,10 @@ public sealed partial class ScsRegisters : IMemoryRegionOps
         {
             n.CcrOf(false) = (n.CcrOf(false) & ~CcrBfhfnmign) | (value & CcrBfhfnmign);
             value &= ~CcrBfhfnmign;
+        }
+        else if (BfhfnmignHidden(n))
+        {
+            value = (value & ~CcrBfhfnmign) | (n.CcrOf(false) & CcrBfhfnmign);
         }
 
         n.CcrOf(n.AccessSecure) = value;

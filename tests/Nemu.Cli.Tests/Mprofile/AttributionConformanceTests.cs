@@ -35,33 +35,84 @@ public sealed class AttributionConformanceTests
         });
 
     [Fact]
-    public void B66_DisabledSauMakesEverythingSecureAndBxnsToSecureMemoryRaisesInvep() =>
-        SecurityConformance.Check("b66_sau_disabled_invep", MprofileVariant.M33, "int", output =>
+    public void B66_DisabledSauMakesEverythingSecureAndBxnsToSecureMemoryRaisesInvep()
+    {
+        // With ALLNS a Secure CPU's load from the NS alias goes out Non-secure and the MPC (LUT: Secure) blocks it:
+        // QEMU 7.2 turns every MPC-blocked CPU access into a bus error; the MPC with CTRL.SEC_RESP clear reads as zero
+        // (SSE-200 TRM; docs/deviations.md), which Nemu does.
+        const string QemuLine = "b66 allns ns_alias_faults=00000001 cfsr=00008200 s_alias_same=00000001 \n";
+        const string ArchitecturalLine = "b66 allns ns_alias_faults=00000000 cfsr=00000000 s_alias_same=00000001 \n";
+        void Common(string output)
         {
             Assert.Contains("b66 ctrl=00000000 type=00000008 ns_alias_same=00000001 \n", output);
-            Assert.Contains("b66 allns ns_alias_faults=00000001 cfsr=00008200 s_alias_same=00000001 \n", output);
             Assert.Contains("Taking exception 3 [Prefetch Abort] on CPU 0\n...at fault address 0x10000400\n...really SecureFault with SFSR.INVEP\n", output);
             Assert.Contains("b66 securefault sfsr=00000001 sfar=00000000 \n", output);
-        });
+        }
+
+        SecurityConformance.CheckDeviation("b66_sau_disabled_invep", MprofileVariant.M33, "int",
+            output =>
+            {
+                Common(output);
+                Assert.Contains(QemuLine, output);
+            },
+            output => output.Replace(QemuLine, ArchitecturalLine, StringComparison.Ordinal),
+            output =>
+            {
+                Common(output);
+                Assert.Contains(ArchitecturalLine, output);
+            });
+    }
 
     [Fact]
-    public void B67_OverlappingSauRegionsAreSecureWithNoValidRegion() =>
-        SecurityConformance.Check("b67_sau_overlap", MprofileVariant.M33, null, output =>
-        {
-            Assert.Contains("b67 overlap_same=00000001 single_ns_faults=00000001 cfsr=00008200 \n", output);
+    public void B67_OverlappingSauRegionsAreSecureWithNoValidRegion()
+    {
+        // The single-region load goes out Non-secure into an MPC-Secure block: a bus error on QEMU 7.2, read-as-zero
+        // on Nemu as on the SSE-200 (CTRL.SEC_RESP clear; docs/deviations.md).
+        const string QemuLine = "b67 overlap_same=00000001 single_ns_faults=00000001 cfsr=00008200 \n";
+        const string ArchitecturalLine = "b67 overlap_same=00000001 single_ns_faults=00000000 cfsr=00000000 \n";
 
-            // Overlap: S, R/RW, no SREGION; one NS region: NSR/NSRW, SRVALID, region 0; NSC region 5: S, SRVALID.
-            Assert.Contains("b67 tt_overlap=00cc0000 tt_single=00be0000 tt_nsc=00ce0500 tt_none=00cc0000 \n", output);
-        });
+        // Overlap: S, R/RW, no SREGION; one NS region: NSR/NSRW, SRVALID, region 0; NSC region 5: S, SRVALID.
+        const string TtLine = "b67 tt_overlap=00cc0000 tt_single=00be0000 tt_nsc=00ce0500 tt_none=00cc0000 \n";
+        SecurityConformance.CheckDeviation("b67_sau_overlap", MprofileVariant.M33, null,
+            output =>
+            {
+                Assert.Contains(QemuLine, output);
+                Assert.Contains(TtLine, output);
+            },
+            output => output.Replace(QemuLine, ArchitecturalLine, StringComparison.Ordinal),
+            output =>
+            {
+                Assert.Contains(ArchitecturalLine, output);
+                Assert.Contains(TtLine, output);
+            });
+    }
 
     [Fact]
-    public void B68_IdauBit28KeepsTheSecureAliasSecure() =>
-        SecurityConformance.Check("b68_idau_bit28", MprofileVariant.M33, null, output =>
+    public void B68_IdauBit28KeepsTheSecureAliasSecure()
+    {
+        // The NS-alias load goes out Non-secure into an MPC-Secure block: a bus error on QEMU 7.2, read-as-zero on
+        // Nemu as on the SSE-200 (CTRL.SEC_RESP clear; docs/deviations.md). The Secure alias stays Secure either way.
+        const string QemuLine = "b68 ns_alias_load_faults=00000001 s_alias_load_faults=00000000 \n";
+        const string ArchitecturalLine = "b68 ns_alias_load_faults=00000000 s_alias_load_faults=00000000 \n";
+        void Common(string output)
         {
             Assert.Contains("b68 s_alias_sau_ns=01ce0000 ns_alias_sau_ns=00be0100 s_alias_sau_nsc=01ce0200 s_alias_no_region=01cc0000 \n", output);
-            Assert.Contains("b68 ns_alias_load_faults=00000001 s_alias_load_faults=00000000 \n", output);
             Assert.Contains("b68 codensc nsccfg=00000001 s_alias_sau_ns=01ce0000 s_alias_sau_nsc=01ce0200 s_alias_no_region=01cc0000 ram_sau_none=03cc0000 \n", output);
-        });
+        }
+
+        SecurityConformance.CheckDeviation("b68_idau_bit28", MprofileVariant.M33, null,
+            output =>
+            {
+                Common(output);
+                Assert.Contains(QemuLine, output);
+            },
+            output => output.Replace(QemuLine, ArchitecturalLine, StringComparison.Ordinal),
+            output =>
+            {
+                Common(output);
+                Assert.Contains(ArchitecturalLine, output);
+            });
+    }
 
     [Fact]
     public void B70_SecureBxToNonSecureMemoryRaisesInvtran() =>
