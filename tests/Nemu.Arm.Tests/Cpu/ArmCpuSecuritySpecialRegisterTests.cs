@@ -1,4 +1,5 @@
 using Nemu.Arm.Cpu;
+using Nemu.Arm.Exceptions;
 using Nemu.Arm.Tests.Support;
 using Nemu.Core.Logging;
 
@@ -8,11 +9,29 @@ namespace Nemu.Arm.Tests.Cpu;
 public sealed class ArmCpuSecuritySpecialRegisterTests
 {
     private const string M33 = "cortex-m33";
+    private const uint NsCodeBase = 0x1000;
 
     private static TestMachine Run(string code, string cpu = M33)
     {
         var m = new TestMachine(cpu);
         m.LoadProgram(".thumb_func\nstart:\n" + code + "\ndone: b done\n", cpu: cpu);
+        m.RunUntilStuck();
+        return m;
+    }
+
+    // Secure code ending at "done", then Non-secure code from NsCodeBase ending at "ns_done": the SAU makes the code
+    // from NsCodeBase and the lower half of RAM Non-secure.
+    private static TestMachine RunWithNonSecure(string secureCode, string nonSecureCode)
+    {
+        var m = new TestMachine(M33);
+        m.LoadProgram($".thumb_func\nstart:\n{secureCode}\ndone: b done\n.ltorg\n.org 0x{NsCodeBase:x}\n{nonSecureCode}\nns_done: b ns_done\n", cpu: M33);
+        m.Cpu.Sau.WriteRnr(0);
+        m.Cpu.Sau.WriteRbar(NsCodeBase);
+        m.Cpu.Sau.WriteRlar((TestMachine.CodeBase + 0x10_0000 - 0x20) | 1);
+        m.Cpu.Sau.WriteRnr(1);
+        m.Cpu.Sau.WriteRbar(TestMachine.RamBase);
+        m.Cpu.Sau.WriteRlar((TestMachine.RamBase + (TestMachine.RamSize / 2) - 0x20) | 1);
+        m.Cpu.Sau.WriteCtrl(Sau.CtrlEnable);
         m.RunUntilStuck();
         return m;
     }
@@ -72,18 +91,17 @@ public sealed class ArmCpuSecuritySpecialRegisterTests
     [Fact]
     public void NonSecureAliasesAreRazWiFromNonSecureState()
     {
-        var m = Run("""
+        var m = RunWithNonSecure("""
              ldr r0, =0x20008000
              msr msp_ns, r0
              adr r1, ns_code
              bxns r1
-            .align 2
+            """, """
             ns_code:
              ldr r0, =0x20004000
              msr psp_ns, r0
              mrs r2, msp_ns
              mrs r3, control_ns
-             b done
             """);
         Assert.False(m.Cpu.Secure);
         Assert.Equal(0u, m.R(2));
@@ -226,7 +244,7 @@ public sealed class ArmCpuSecuritySpecialRegisterTests
     [Fact]
     public void SecurityStateRoundTripsThroughMigration()
     {
-        var m = Run("""
+        var m = RunWithNonSecure("""
              ldr r0, =0x20008000
              msr msp_ns, r0
              ldr r0, =0x20001000
@@ -236,9 +254,8 @@ public sealed class ArmCpuSecuritySpecialRegisterTests
              msr primask, r0
              adr r1, ns_code
              bxns r1
-            .align 2
+            """, """
             ns_code:
-             b done
             """);
         var saved = new ArmCpuState();
         m.Cpu.SaveState(saved);

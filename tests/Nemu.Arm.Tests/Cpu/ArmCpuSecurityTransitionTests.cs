@@ -4,11 +4,16 @@ using Nemu.Arm.Tests.Support;
 
 namespace Nemu.Arm.Tests.Cpu;
 
-/// <summary>SG, BXNS, BLXNS and FNC_RETURN on a Cortex-M33 (QEMU 7.2 m_helper.c semantics).</summary>
+/// <summary>
+/// SG, BXNS, BLXNS and FNC_RETURN on a Cortex-M33 (QEMU 7.2 m_helper.c semantics). The SAU makes the code from
+/// <see cref="NsCodeBase"/> and the lower half of RAM Non-secure, so Non-secure code can run there; the rest (the
+/// Secure code, its literal pool and the Secure stack at the top of RAM) stays Secure.
+/// </summary>
 public sealed class ArmCpuSecurityTransitionTests
 {
     private const string M33 = "cortex-m33";
     private const uint NsStackTop = TestMachine.RamBase + 0x1_0000;
+    private const uint NsCodeBase = 0x1000;
 
     private static TestMachine Run(string code)
     {
@@ -16,6 +21,27 @@ public sealed class ArmCpuSecurityTransitionTests
         m.LoadProgram(".thumb_func\nstart:\n" + code + "\ndone: b done\n", cpu: M33);
         m.RunUntilStuck();
         return m;
+    }
+
+    // Secure code ending at "done", then (at NsCodeBase, Non-secure) the Non-secure code ending at "ns_done".
+    private static TestMachine RunWithNonSecure(string secureCode, string nonSecureCode)
+    {
+        var m = new TestMachine(M33);
+        m.LoadProgram($".thumb_func\nstart:\n{secureCode}\ndone: b done\n.ltorg\n.org 0x{NsCodeBase:x}\n{nonSecureCode}\nns_done: b ns_done\n", cpu: M33);
+        MakeNonSecure(m);
+        m.RunUntilStuck();
+        return m;
+    }
+
+    private static void MakeNonSecure(TestMachine m)
+    {
+        m.Cpu.Sau.WriteRnr(0);
+        m.Cpu.Sau.WriteRbar(NsCodeBase);
+        m.Cpu.Sau.WriteRlar((TestMachine.CodeBase + 0x10_0000 - 0x20) | 1);
+        m.Cpu.Sau.WriteRnr(1);
+        m.Cpu.Sau.WriteRbar(TestMachine.RamBase);
+        m.Cpu.Sau.WriteRlar((TestMachine.RamBase + (TestMachine.RamSize / 2) - 0x20) | 1);
+        m.Cpu.Sau.WriteCtrl(Sau.CtrlEnable);
     }
 
     [Fact]
@@ -29,15 +55,14 @@ public sealed class ArmCpuSecurityTransitionTests
     [Fact]
     public void BlxnsCallsNonSecureCodeAndFncReturnComesBackToSecure()
     {
-        var m = Run($"""
+        var m = RunWithNonSecure($"""
              ldr r0, =0x{NsStackTop:x}
              msr msp_ns, r0
              adr r1, ns_func
              blxns r1
              movs r5, #1
              mrs r6, msp_ns
-             b done
-            .align 2
+            """, """
             ns_func:
              movs r4, #7
              mrs r7, msp_ns
@@ -56,15 +81,13 @@ public sealed class ArmCpuSecurityTransitionTests
     [Fact]
     public void BlxnsPushesTheReturnAddressAndPsrOnTheSecureStack()
     {
-        var m = Run("""
+        var m = RunWithNonSecure("""
              adr r1, ns_func
              blxns r1
-            after:
-             b done
-            .align 2
+            """, """
             ns_func:
-             b ns_func
-            """.Replace("b ns_func", "b done", StringComparison.Ordinal));
+             b ns_done
+            """);
         Assert.False(m.Cpu.Secure);
         var frame = m.Cpu.OtherSsMsp;
         Assert.Equal(TestMachine.StackTop - 8, frame);
@@ -93,13 +116,12 @@ public sealed class ArmCpuSecurityTransitionTests
     [Fact]
     public void BxnsWithBitZeroClearSwitchesToNonSecure()
     {
-        var m = Run("""
+        var m = RunWithNonSecure("""
              adr r1, ns_code
              bxns r1
-            .align 2
+            """, """
             ns_code:
              movs r4, #3
-             b done
             """);
         Assert.False(m.Cpu.Secure);
         Assert.Equal(3u, m.R(4));
@@ -108,13 +130,14 @@ public sealed class ArmCpuSecurityTransitionTests
     [Fact]
     public void BxnsFromNonSecureStateIsUndefined()
     {
-        var m = Run("""
+        var m = RunWithNonSecure($"""
+             ldr r0, =0x{NsStackTop:x}
+             msr msp_ns, r0
              adr r1, ns_code
              bxns r1
-            .align 2
+            """, """
             ns_code:
              bxns lr
-             b done
             """);
         Assert.NotEqual(0u, m.Nvic.CfsrOf(false) & FaultStatus.UndefInstr);
         Assert.True(m.Cpu.IsHandlerMode);
@@ -124,7 +147,7 @@ public sealed class ArmCpuSecurityTransitionTests
     public void FncReturnWithAnInconsistentIpsrTakesInvpcUsageFault()
     {
         // A forged FNC_RETURN frame claims Handler mode (IPSR 5) while the call was made in Thread mode.
-        var m = Run($$"""
+        var m = RunWithNonSecure($$"""
              ldr r0, =0x{{NsStackTop:x}}
              msr msp_ns, r0
              adr r1, back
@@ -134,13 +157,14 @@ public sealed class ArmCpuSecurityTransitionTests
              adr r1, ns_code
              bxns r1
             back:
-             b done
-            .align 2
+            """, """
             ns_code:
              ldr r0, =0xfeffffff
              bx r0
             """);
-        Assert.NotEqual(0u, m.Nvic.Cfsr & FaultStatus.InvPc);
+        // The check fails before the switch to Secure: INVPC is in the Non-secure CFSR (mprofile.md §3.5), while the
+        // disabled Non-secure UsageFault escalates to the Secure HardFault the core is now in.
+        Assert.NotEqual(0u, m.Nvic.CfsrOf(false) & FaultStatus.InvPc);
         Assert.True(m.Cpu.IsHandlerMode);
     }
 
@@ -159,15 +183,21 @@ public sealed class ArmCpuSecurityTransitionTests
     [Fact]
     public void HandleExecuteNscRefusesAnAddressThatIsNotNonSecureCallable()
     {
-        var m = Run("""
+        var m = RunWithNonSecure("""
              adr r1, ns_code
              bxns r1
             .align 2
+            secure_sg:
+             sg
+            """, """
             ns_code:
-             b done
+             ldr r5, =secure_sg
             """);
         Assert.False(m.Cpu.Secure);
-        Assert.False(m.Cpu.HandleExecuteNsc());
+        Assert.False(m.Cpu.HandleExecuteNsc()); // Non-secure memory
+        m.Cpu.SetRegister(15, m.R(5));
+        Assert.False(m.Cpu.HandleExecuteNsc()); // an SG in Secure memory that is not Non-secure-callable
         Assert.False(m.Cpu.Secure);
+        Assert.Equal(m.R(5), m.Cpu.Pc);
     }
 }

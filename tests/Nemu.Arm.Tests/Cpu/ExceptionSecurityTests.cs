@@ -11,7 +11,7 @@ namespace Nemu.Arm.Tests.Cpu;
 /// </summary>
 public sealed class ExceptionSecurityTests
 {
-    private const uint NsStackTop = TestMachine.StackTop, SecureStackTop = TestMachine.StackTop - 0x1_0000;
+    private const uint NsStackTop = TestMachine.StackTop, SecureStackTop = TestMachine.StackTop - 0x1_0000, NsVectors = 0x1000;
 
     [Theory]
     [InlineData(0xFFFFFFF8u, 0xFEFA125Bu)]
@@ -192,17 +192,35 @@ public sealed class ExceptionSecurityTests
     }
 
     // A Cortex-M33 in Secure Thread mode with the Secure stack in the lower and the Non-secure stack in the upper part of
-    // RAM, and both vector tables at 0.
+    // RAM, the Secure vector table at 0 and the Non-secure one (all handlers "ns_handler") at NsVectors. The SAU makes
+    // the Non-secure vector table and code and the upper 64 KiB of RAM Non-secure: a Non-secure exception's vector
+    // must be read from Non-secure memory.
     private static TestMachine SecureMachine()
     {
         var m = new TestMachine("cortex-m33");
-        m.LoadProgram(@"
+        m.LoadProgram($@"
 .thumb_func
 start:
     nop
 done: b done
+.org 0x{NsVectors:x}
+    .word 0x{NsStackTop:x}
+    .rept 47
+    .word ns_handler + 1
+    .endr
+.thumb_func
+ns_handler:
+    b ns_handler
 ", cpu: "cortex-m33");
         m.Cpu.OtherSsMsp = NsStackTop;
+        m.Nvic.VtorOf(false) = NsVectors;
+        m.Cpu.Sau.WriteRnr(0);
+        m.Cpu.Sau.WriteRbar(NsVectors);
+        m.Cpu.Sau.WriteRlar((NsVectors + 0x3E0) | 1);
+        m.Cpu.Sau.WriteRnr(1);
+        m.Cpu.Sau.WriteRbar(SecureStackTop);
+        m.Cpu.Sau.WriteRlar((NsStackTop - 0x20) | 1);
+        m.Cpu.Sau.WriteCtrl(Sau.CtrlEnable);
         return m;
     }
 

@@ -71,15 +71,31 @@ public sealed class ThumbInterpreterV8Tests
     [Fact]
     public void TtaFromNonSecureStateIsUndefined()
     {
-        var m = Run("""
+        // The SAU makes the code from 0x1000 and the lower half of RAM (the Non-secure stack) Non-secure.
+        var m = new TestMachine(M33);
+        m.LoadProgram("""
+            .thumb_func
+            start:
+             ldr r0, =0x20010000
+             msr msp_ns, r0
              adr r1, ns_code
              bxns r1
-            .align 2
+            done: b done
+            .ltorg
+            .org 0x1000
             ns_code:
              tta r3, r2
              movs r4, #1
-             b done
-            """);
+            ns_done: b ns_done
+            """, cpu: M33);
+        m.Cpu.Sau.WriteRnr(0);
+        m.Cpu.Sau.WriteRbar(0x1000);
+        m.Cpu.Sau.WriteRlar(0x000FFFE0 | 1);
+        m.Cpu.Sau.WriteRnr(1);
+        m.Cpu.Sau.WriteRbar(TestMachine.RamBase);
+        m.Cpu.Sau.WriteRlar(0x2001FFE0 | 1);
+        m.Cpu.Sau.WriteCtrl(Sau.CtrlEnable);
+        m.RunUntilStuck();
         Assert.Equal(0u, m.R(4));
         Assert.NotEqual(0u, m.Nvic.CfsrOf(false) & FaultStatus.UndefInstr);
     }
