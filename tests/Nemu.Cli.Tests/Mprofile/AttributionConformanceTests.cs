@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Nemu.Cli.Tests.Mprofile;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Nemu.Cli.Tests.Mprofile;
 /// each also asserting the expected values. TT results decode as MREGION[7:0], SREGION[15:8], MRVALID b16, SRVALID
 /// b17, R b18, RW b19, NSR b20, NSRW b21, S b22, IRVALID b23, IREGION[31:24].
 /// </summary>
-public sealed class AttributionConformanceTests
+public sealed partial class AttributionConformanceTests
 {
     [Fact]
     public void B64_AddressInTwoPmsav8RegionsFaultsEvenIfBothPermit() =>
@@ -55,13 +57,17 @@ public sealed class AttributionConformanceTests
                 Common(output);
                 Assert.Contains(QemuLine, output);
             },
-            output => output.Replace(QemuLine, ArchitecturalLine, StringComparison.Ordinal),
+            output => QemuBlockedLoadLog().Replace(output.Replace(QemuLine, ArchitecturalLine, StringComparison.Ordinal), string.Empty, 1),
             output =>
             {
                 Common(output);
                 Assert.Contains(ArchitecturalLine, output);
             });
     }
+
+    /// <summary>QEMU's -d int lines for the bus error it takes on the MPC-blocked load (entry to the handler's return).</summary>
+    [GeneratedRegex(@"Taking exception 4 \[Data Abort\] on CPU 0\n\.\.\.at fault address 0x804\n(?:.*\n)*?\.\.\.successful exception return\n")]
+    private static partial Regex QemuBlockedLoadLog();
 
     [Fact]
     public void B67_OverlappingSauRegionsAreSecureWithNoValidRegion()

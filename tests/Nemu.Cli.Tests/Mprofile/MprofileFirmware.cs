@@ -112,16 +112,17 @@ internal static class MprofileFirmware
     /// <summary>
     /// Runs <paramref name="elf"/> on both emulators with <paramref name="extra"/> arguments and asserts identical
     /// stdout, stderr and exit status; returns Nemu's run. <paramref name="architectural"/>, when given, first maps
-    /// QEMU's stdout to what the architecture requires where QEMU deviates (a deviation in docs/deviations.md).
+    /// QEMU's stdout and stderr to what the architecture requires where QEMU deviates (a deviation in docs/deviations.md).
     /// </summary>
     public static (int ExitCode, string Out, string Error) AssertSameRun(string elf, MprofileVariant variant, Func<string, string>? architectural, params string[] extra)
     {
         var qemu = RunQemu(elf, variant, extra);
         var qemuOut = architectural is null ? qemu.Out : architectural(qemu.Out);
+        var qemuError = architectural is null ? qemu.Error : architectural(qemu.Error);
         var nemu = RunNemu(elf, variant, extra);
         var what = $"{Path.GetFileName(elf)} on {variant} ({variant.Board}) {string.Join(' ', extra)}";
         Assert.True(qemuOut == nemu.Out, $"{what}: stdout differs\n--- qemu\n{qemuOut}\n--- nemu\n{nemu.Out}");
-        Assert.True(qemu.Error == nemu.Error, $"{what}: stderr differs\n--- qemu\n{qemu.Error}\n--- nemu\n{nemu.Error}");
+        Assert.True(qemuError == nemu.Error, $"{what}: stderr differs\n--- qemu\n{qemuError}\n--- nemu\n{nemu.Error}");
         Assert.True(qemu.ExitCode == nemu.ExitCode, $"{what}: exit status qemu {qemu.ExitCode}, nemu {nemu.ExitCode}\n{nemu.Out}{nemu.Error}");
         return nemu;
     }

@@ -1,6 +1,6 @@
 /*
  * §9 behaviours 73 and 74 on mps2-an505 (mprofile.md §6.4; SSE-200 TRM, iotkit-secctl APBNSPPCEXP1 0x84,
- * APBNSPPPCEXP1 0xC4, SECRESPCFG 0x10, SECPPCINTSTAT 0x20; tz-ppc): UART0 sits behind apb_ppcexp1 port 5, NS at
+ * APBNSPPPCEXP1 0xC4 of the Non-secure block 0x40080000, SECRESPCFG 0x10, SECPPCINTSTAT 0x20; tz-ppc): UART0 sits behind apb_ppcexp1 port 5, NS at
  * 0x40200000 and S at 0x50200000. The Secure firmware makes its own data accesses to 0x4xxxxxxx Non-secure with
  * SAU_CTRL.ALLNS (SAU disabled: the IDAU's Non-secure regions are Non-secure). At reset the port is Secure: an NS
  * access is RAZ/WI and sets the PPC interrupt status; with SECRESPCFG=1 it is a BusFault. With APBNSPPCEXP1 bit 5
@@ -10,6 +10,8 @@
 #include "mp.h"
 
 #define SECCTL(off) REG32(0x50080000u + (off))
+/* The security controller's Non-secure block: APBNSPPPCEXP1 (NS unprivileged access) is at 0x400800C4. */
+#define SECCTL_NS(off) REG32(0x40080000u + (off))
 #define SAU_CTRL REG32(0xE000EDD0)
 #define UART0_NS_CTRL 0x40200008u
 #define UART0_S_CTRL 0x50200008u
@@ -85,10 +87,11 @@ int main(void)
     uint32_t ns_open = load(UART0_NS_CTRL);
     uint32_t s_open = load(UART0_S_CTRL);
     uint32_t unpriv_blocked = load_unpriv(UART0_NS_CTRL);
-    SECCTL(0xC4) = 1u << 5;
+    SECCTL_NS(0xC4) = 1u << 5;
     uint32_t unpriv_open = load_unpriv(UART0_NS_CTRL);
     uint32_t ppc_stat_open = SECCTL(0x20);
-    SECCTL(0xC4) = 0;
+    uint32_t nspppcexp1 = SECCTL_NS(0xC4);
+    SECCTL_NS(0xC4) = 0;
     SECCTL(0x84) = 0;
     SECCTL(0x24) = SECCTL(0x20);
     SAU_CTRL = 0;
@@ -110,6 +113,7 @@ int main(void)
     mp_kv("b74 unpriv_blocked", unpriv_blocked);
     mp_kv("unpriv_open", unpriv_open);
     mp_kv("ppc_stat", ppc_stat_open);
+    mp_kv("apbnspppcexp1", nspppcexp1);
     mp_kv("faults", faults);
     mp_end_line();
     return 0;
