@@ -97,7 +97,7 @@ public sealed class ScsRegistersSecurityTests
         Assert.Equal(0x31Bu, Read(m, Scs + 0xD14, S));
 
         // Stored in the Non-secure copy, but RAZ from the Non-secure view while AIRCR.BFHFNMINS is 0 (QEMU 7.2 regdump).
-        Assert.Equal(0x100u, m.Nvic.CcrOf(false) & 0x100);
+        Assert.Equal(0x100u, m.Armv7m.Nvic!.CcrOf(false) & 0x100);
         Assert.Equal(0x201u, Read(m, ScsNs + 0xD14, S));
         Write(m, Scs + 0xD14, 0, S);
         Assert.Equal(0x201u, Read(m, Scs + 0xD14, S));
