@@ -225,35 +225,4 @@ public sealed partial class ArmCpu
         return ref wantPsp ? ref OtherSsPsp : ref OtherSsMsp;
     }
 
-    /// <summary>
-    /// switch_v7m_security_state for exception entry and return: the current state's SPs are parked by where R13
-    /// really is (Nemu swaps R13 lazily, so after an IPSR change UsingPsp may already describe the new mode), and the
-    /// new state's SPs are taken from the values parked before.
-    /// </summary>
-    private void SwitchSecurityStateForException(bool toSecure)
-    {
-        if (!HasSecurityExtension || Secure == toSecure)
-        {
-            return;
-        }
-
-        var newMsp = OtherSsMsp;
-        var newPsp = OtherSsPsp;
-        if (_r13IsPsp)
-        {
-            OtherSsPsp = R[13];
-            OtherSsMsp = OtherSp;
-        }
-        else
-        {
-            OtherSsMsp = R[13];
-            OtherSsPsp = OtherSp;
-        }
-
-        Secure = toSecure;
-        _r13IsPsp = UsingPsp;
-        R[13] = _r13IsPsp ? newPsp : newMsp;
-        OtherSp = _r13IsPsp ? newMsp : newPsp;
-        OnSecurityStateChanged();
-    }
 }

@@ -140,7 +140,7 @@ public sealed partial class ArmCpu
             return;
         }
 
-        SwitchSecurityStateForException(returnToSecure);
+        SwitchSecurityState(returnToSecure);
         if (!PopStack(excReturn, returnToHandler, returnToPsp, ftype))
         {
             return;

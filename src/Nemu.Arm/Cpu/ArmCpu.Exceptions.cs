@@ -249,7 +249,7 @@ public sealed partial class ArmCpu
         {
             // write_v7m_exception first (Handler mode uses MSP), then the target state, whose SPSEL is cleared.
             SwitchStack(false);
-            SwitchSecurityStateForException(targetsSecure);
+            SwitchSecurityState(targetsSecure);
             ControlSfpa = false;
         }
 

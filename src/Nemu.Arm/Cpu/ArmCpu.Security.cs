@@ -80,9 +80,11 @@ public sealed partial class ArmCpu
             return;
         }
 
-        // The new state's SPs first: OtherSs* are overwritten with the current state's below.
+        // The new state's SPs first: OtherSs* are overwritten with the current state's below. Where the current SP is
+        // held follows R13 itself (_r13IsPsp): R13 is swapped lazily, so during exception entry and return the mode
+        // may already have changed while R13 still holds the old stack.
         uint newMsp = OtherSsMsp, newPsp = OtherSsPsp;
-        if (UsingPsp)
+        if (_r13IsPsp)
         {
             OtherSsPsp = R[13];
             OtherSsMsp = OtherSp;

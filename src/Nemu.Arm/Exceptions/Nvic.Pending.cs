@@ -33,28 +33,9 @@ public sealed partial class Nvic
         }
 
         var fpccr = _cpu.FpccrValue;
-        bool escalate;
-        switch (exc)
+        if (LazyFpEscalates(exc, fpccr, fpccr) is not { } escalate)
         {
-            case ExceptionNumber.DebugMonitor:
-                if ((fpccr & FpccrMonRdy) == 0)
-                {
-                    return true;
-                }
-
-                escalate = false;
-                break;
-            case ExceptionNumber.MemManage:
-                escalate = (fpccr & FpccrMmRdy) == 0;
-                break;
-            case ExceptionNumber.UsageFault:
-                escalate = (fpccr & FpccrUfRdy) == 0;
-                break;
-            case ExceptionNumber.BusFault:
-                escalate = (fpccr & FpccrBfRdy) == 0;
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(exc), exc, "lazy FP stacking raises only MemManage, BusFault, UsageFault or DebugMonitor");
+            return true;
         }
 
         if (escalate)
@@ -146,4 +127,19 @@ public sealed partial class Nvic
             Update();
         }
     }
+
+    /// <summary>
+    /// The FPCCR ready bit that decides whether a lazy-FP fault escalates to HardFault (armv7m_nvic_set_pending_lazyfp):
+    /// MMRDY and UFRDY of the faulting context's bank, BFRDY, SFRDY and MONRDY of the Secure bank (the only bank
+    /// without the Security Extension). Null: a DebugMonitor exception that is not ready is ignored.
+    /// </summary>
+    private static bool? LazyFpEscalates(int exc, uint fpccr, uint fpccrS) => exc switch
+    {
+        ExceptionNumber.DebugMonitor => (fpccrS & FpccrMonRdy) == 0 ? null : false,
+        ExceptionNumber.MemManage => (fpccr & FpccrMmRdy) == 0,
+        ExceptionNumber.UsageFault => (fpccr & FpccrUfRdy) == 0,
+        ExceptionNumber.BusFault => (fpccrS & FpccrBfRdy) == 0,
+        ExceptionNumber.SecureFault => (fpccrS & FpccrSfRdy) == 0,
+        _ => throw new ArgumentOutOfRangeException(nameof(exc), exc, "lazy FP stacking raises only MemManage, BusFault, UsageFault, SecureFault or DebugMonitor"),
+    };
 }

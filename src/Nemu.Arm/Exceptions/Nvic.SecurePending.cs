@@ -90,31 +90,9 @@ public sealed partial class Nvic
         var fpccrS = FpccrOf(true);
         var fpccr = FpccrOf(secure);
         var targetsSecure = IsBanked(exc) ? secure : TargetsSecureUnbanked(exc);
-        bool escalate;
-        switch (exc)
+        if (LazyFpEscalates(exc, fpccr, fpccrS) is not { } escalate)
         {
-            case ExceptionNumber.DebugMonitor:
-                if ((fpccrS & FpccrMonRdy) == 0)
-                {
-                    return true;
-                }
-
-                escalate = false;
-                break;
-            case ExceptionNumber.MemManage:
-                escalate = (fpccr & FpccrMmRdy) == 0;
-                break;
-            case ExceptionNumber.UsageFault:
-                escalate = (fpccr & FpccrUfRdy) == 0;
-                break;
-            case ExceptionNumber.BusFault:
-                escalate = (fpccrS & FpccrBfRdy) == 0;
-                break;
-            case ExceptionNumber.SecureFault:
-                escalate = (fpccrS & FpccrSfRdy) == 0;
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(exc), exc, "lazy FP stacking raises only MemManage, BusFault, UsageFault, SecureFault or DebugMonitor");
+            return true;
         }
 
         var sBank = secure;
