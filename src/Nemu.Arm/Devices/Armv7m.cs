@@ -215,7 +215,13 @@ public sealed class Armv7m : SysBusDevice
         SysTick?.Reset();
         SecureSysTick?.Reset();
         Cpu?.Mpu.Reset();
-        Cpu?.TakeReset();
+        if (Cpu is { } cpu)
+        {
+            // As QEMU's CPU reset: a core created powered off (an521 CPU1, CPUWAIT) is powered off again by every
+            // system reset until the board powers it on.
+            cpu.PoweredOff = _startPoweredOff;
+            cpu.TakeReset();
+        }
 
         // The CPU's FP reset sets the v7-M FPCCR; the Security Extension's banked reset values follow it.
         Nvic?.ResetFpBanks();

@@ -18,6 +18,22 @@ public sealed class Armv7mSecurityTests
     }
 
     [Fact]
+    public void StartPoweredOffCoreIsPoweredOffAgainByEverySystemReset()
+    {
+        using var m = new Armv7mMachine("cortex-m33", bitband: false, startPoweredOff: true);
+        var cpu = m.Armv7m.Cpu!;
+        m.Armv7m.Reset();
+        Assert.False(cpu.HasWork);
+
+        cpu.PowerOnAndReset();
+        Assert.True(cpu.HasWork);
+
+        m.Armv7m.Reset();
+        Assert.True(cpu.PoweredOff);
+        Assert.False(cpu.HasWork);
+    }
+
+    [Fact]
     public void V7ContainerHasNoNonSecureAliases()
     {
         using var m = new Armv7mMachine("cortex-m4");

@@ -11,7 +11,7 @@ namespace Nemu.Arm.Tests.Support;
 
 internal sealed class Armv7mMachine : IDisposable
 {
-    public Armv7mMachine(string cpu = "cortex-m3", MachineTime? time = null, uint cpuClockHz = 25_000_000, uint refClockHz = 1_000_000, bool bitband = true)
+    public Armv7mMachine(string cpu = "cortex-m3", MachineTime? time = null, uint cpuClockHz = 25_000_000, uint refClockHz = 1_000_000, bool bitband = true, bool startPoweredOff = false)
     {
         System = new MemorySystem();
         SystemMemory = MemoryRegion.CreateContainer("system", UInt128.One << 64);
@@ -24,6 +24,7 @@ internal sealed class Armv7mMachine : IDisposable
         Armv7m.SetProperty("cpu-type", cpu);
         Armv7m.SetProperty("num-irq", "32");
         Armv7m.SetProperty("enable-bitband", bitband ? "on" : "off");
+        Armv7m.SetProperty("start-powered-off", startPoweredOff ? "on" : "off");
         Armv7m.Configure(System, SystemMemory, Time, cpuClockHz, refClockHz);
         Armv7m.Realize();
         Loop = new MainLoop(Time) { CpuRunner = Armv7m.Cpu };
