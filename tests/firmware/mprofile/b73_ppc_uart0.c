@@ -8,6 +8,7 @@
  * blocked until APBNSPPPCEXP1 bit 5 (#74). The console (UART0's S alias) is restored before anything is printed.
  */
 #include "mp.h"
+#include "mp_bus_probe.h"
 
 #define SECCTL(off) REG32(0x50080000u + (off))
 /* The security controller's Non-secure block: APBNSPPPCEXP1 (NS unprivileged access) is at 0x400800C4. */
@@ -16,79 +17,32 @@
 #define UART0_NS_CTRL 0x40200008u
 #define UART0_S_CTRL 0x50200008u
 
-static volatile uint32_t faults, fault_cfsr, fault_bfar;
-
-void b73_fault(uint32_t *frame)
-{
-    faults++;
-    fault_cfsr = SCB_CFSR;
-    fault_bfar = SCB_BFAR;
-    SCB_CFSR = fault_cfsr;
-    frame[0] = 0xFA;
-    frame[6] += 2;
-}
-
-__attribute__((naked)) static void fault_handler(void)
-{
-    __asm volatile(
-        ".syntax unified\n"
-        "push {r4, lr}\n"
-        "mrs r0, msp\n"
-        "adds r0, r0, #8\n"
-        "bl b73_fault\n"
-        "pop {r4, pc}\n");
-}
-
-/* 16-bit LDR/STR/LDRT of r0 through r1, so the fault handler can skip them and report through r0. */
-static uint32_t load(uint32_t address)
-{
-    register uint32_t r0 __asm("r0");
-    register uint32_t r1 __asm("r1") = address;
-    __asm volatile("ldr r0, [r1]" : "=r"(r0) : "r"(r1) : "memory");
-    return r0;
-}
-
-static void store(uint32_t address, uint32_t value)
-{
-    register uint32_t r0 __asm("r0") = value;
-    register uint32_t r1 __asm("r1") = address;
-    __asm volatile("str r0, [r1]" : : "r"(r0), "r"(r1) : "memory");
-}
-
-static uint32_t load_unpriv(uint32_t address)
-{
-    register uint32_t r0 __asm("r0");
-    register uint32_t r1 __asm("r1") = address;
-    __asm volatile("ldrt r0, [r1]\n nop" : "=r"(r0) : "r"(r1) : "memory");
-    return r0;
-}
-
 int main(void)
 {
-    mp_set_handler(5, fault_handler);
+    mp_set_handler(5, bus_probe_handler);
     SCB_SHCSR |= 1u << 17;
     SAU_CTRL = 2;
     mp_isb();
 
-    uint32_t ns_reset = load(UART0_NS_CTRL);
-    store(UART0_NS_CTRL, 0);
-    uint32_t s_after_ns_write = load(UART0_S_CTRL);
+    uint32_t ns_reset = bus_probe_load(UART0_NS_CTRL);
+    bus_probe_store(UART0_NS_CTRL, 0);
+    uint32_t s_after_ns_write = bus_probe_load(UART0_S_CTRL);
     uint32_t ppc_stat = SECCTL(0x20);
     SECCTL(0x24) = ppc_stat;
     uint32_t ppc_stat_cleared = SECCTL(0x20);
 
     SECCTL(0x10) = 1;
-    uint32_t ns_secresp = load(UART0_NS_CTRL);
-    uint32_t secresp_faults = faults, secresp_cfsr = fault_cfsr, secresp_bfar = fault_bfar;
+    uint32_t ns_secresp = bus_probe_load(UART0_NS_CTRL);
+    uint32_t secresp_faults = bus_probe_faults, secresp_cfsr = bus_probe_cfsr, secresp_bfar = bus_probe_bfar;
     SECCTL(0x10) = 0;
     SECCTL(0x24) = SECCTL(0x20);
 
     SECCTL(0x84) = 1u << 5;
-    uint32_t ns_open = load(UART0_NS_CTRL);
-    uint32_t s_open = load(UART0_S_CTRL);
-    uint32_t unpriv_blocked = load_unpriv(UART0_NS_CTRL);
+    uint32_t ns_open = bus_probe_load(UART0_NS_CTRL);
+    uint32_t s_open = bus_probe_load(UART0_S_CTRL);
+    uint32_t unpriv_blocked = bus_probe_load_unpriv(UART0_NS_CTRL);
     SECCTL_NS(0xC4) = 1u << 5;
-    uint32_t unpriv_open = load_unpriv(UART0_NS_CTRL);
+    uint32_t unpriv_open = bus_probe_load_unpriv(UART0_NS_CTRL);
     uint32_t ppc_stat_open = SECCTL(0x20);
     uint32_t nspppcexp1 = SECCTL_NS(0xC4);
     SECCTL_NS(0xC4) = 0;
@@ -114,7 +68,7 @@ int main(void)
     mp_kv("unpriv_open", unpriv_open);
     mp_kv("ppc_stat", ppc_stat_open);
     mp_kv("apbnspppcexp1", nspppcexp1);
-    mp_kv("faults", faults);
+    mp_kv("faults", bus_probe_faults);
     mp_end_line();
     return 0;
 }

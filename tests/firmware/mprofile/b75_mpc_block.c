@@ -8,70 +8,32 @@
  * access and records nothing: a documented deviation, mapped by the test.)
  */
 #include "tz.h"
+#include "mp_bus_probe.h"
 
 #define SSRAM1_NS 0x28001000u
 #define SSRAM1_S 0x38001000u
 #define MPC_CTRL_SEC_RESP (1u << 4)
 
-static volatile uint32_t faults, fault_cfsr, fault_bfar;
-
-void b75_fault(uint32_t *frame)
-{
-    faults++;
-    fault_cfsr = SCB_CFSR;
-    fault_bfar = SCB_BFAR;
-    SCB_CFSR = fault_cfsr;
-    frame[0] = 0xFA;
-    frame[6] += 2;
-}
-
-__attribute__((naked)) static void fault_handler(void)
-{
-    __asm volatile(
-        ".syntax unified\n"
-        "push {r4, lr}\n"
-        "mrs r0, msp\n"
-        "adds r0, r0, #8\n"
-        "bl b75_fault\n"
-        "pop {r4, pc}\n");
-}
-
-/* 16-bit LDR/STR through r1, so the fault handler can skip them and report through r0. */
-static uint32_t load(uint32_t address)
-{
-    register uint32_t r0 __asm("r0");
-    register uint32_t r1 __asm("r1") = address;
-    __asm volatile("ldr r0, [r1]" : "=r"(r0) : "r"(r1) : "memory");
-    return r0;
-}
-
-static void store(uint32_t address, uint32_t value)
-{
-    register uint32_t r0 __asm("r0") = value;
-    register uint32_t r1 __asm("r1") = address;
-    __asm volatile("str r0, [r1]" : : "r"(r0), "r"(r1) : "memory");
-}
-
 int main(void)
 {
-    mp_set_handler(EXC_BUSFAULT, fault_handler);
+    mp_set_handler(EXC_BUSFAULT, bus_probe_handler);
     SCB_SHCSR |= 1u << 17;
     REG32(SSRAM1_S) = 0x5EC2E7u;
     uint32_t lut0 = (MPC_BLK_IDX(MPC_SSRAM1) = 0, MPC_BLK_LUT(MPC_SSRAM1));
     SAU_CTRL = 2;
     mp_isb();
 
-    uint32_t ns_read = load(SSRAM1_NS);
-    store(SSRAM1_NS, 0x1111u);
-    uint32_t raz_faults = faults;
+    uint32_t ns_read = bus_probe_load(SSRAM1_NS);
+    bus_probe_store(SSRAM1_NS, 0x1111u);
+    uint32_t raz_faults = bus_probe_faults;
     uint32_t info1 = MPC_INT_INFO1(MPC_SSRAM1), info2 = MPC_INT_INFO2(MPC_SSRAM1), stat = MPC_INT_STAT(MPC_SSRAM1);
     uint32_t secmpc = SECCTL_SECMPCINTSTATUS;
     MPC_INT_CLEAR(MPC_SSRAM1) = 1;
     uint32_t stat_cleared = MPC_INT_STAT(MPC_SSRAM1);
 
     MPC_CTRL(MPC_SSRAM1) |= MPC_CTRL_SEC_RESP;
-    uint32_t secresp_read = load(SSRAM1_NS);
-    uint32_t secresp_faults = faults, secresp_cfsr = fault_cfsr, secresp_bfar = fault_bfar;
+    uint32_t secresp_read = bus_probe_load(SSRAM1_NS);
+    uint32_t secresp_faults = bus_probe_faults, secresp_cfsr = bus_probe_cfsr, secresp_bfar = bus_probe_bfar;
     MPC_CTRL(MPC_SSRAM1) &= ~MPC_CTRL_SEC_RESP;
     MPC_INT_CLEAR(MPC_SSRAM1) = 1;
     SAU_CTRL = 0;
