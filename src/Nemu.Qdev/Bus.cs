@@ -27,6 +27,9 @@ public sealed class Bus
     /// <summary>The device that provides the bus, null for the root system bus.</summary>
     public Device? Parent { get; }
 
+    /// <summary>The bus-type model behind this qdev bus (e.g. a PCI bus with its slots and windows), if any.</summary>
+    public object? Model { get; init; }
+
     /// <summary>The plugged devices, newest first.</summary>
     public IReadOnlyList<Device> Children => _children;
 
