@@ -108,7 +108,52 @@ public abstract class PciDevice : Device
     /// </summary>
     public int AddCapability(byte capId, int offset, int size, out string? error)
     {
-        error = "capabilities are not implemented yet";
+        error = null;
+        if (offset == 0)
+        {
+            offset = FindFreeCapabilitySpace(size);
+            if (offset < 0)
+            {
+                error = $"{Type.Name}: no space for a {size}-byte capability 0x{capId:x2}";
+                return -1;
+            }
+        }
+        else
+        {
+            for (var i = offset; i < offset + size; i++)
+            {
+                if (i >= PciConfig.ConfigSpaceSize || Used[i] != 0)
+                {
+                    error = $"{Type.Name}: Failed to add PCI capability 0x{capId:x2}[0x{size:x}]@0x{offset:x}: regions overlap";
+                    return -1;
+                }
+            }
+        }
+
+        Config[offset] = capId;
+        Config[offset + 1] = Config[PciConfig.CapabilityList];
+        Config[PciConfig.CapabilityList] = (byte)offset;
+        Config[PciConfig.Status] |= (byte)PciConfig.StatusCapList;
+        Array.Fill(Used, (byte)0xff, offset, size);
+        Array.Clear(Wmask, offset, size);
+        Array.Clear(W1cmask, offset, size);
+        Array.Fill(Cmask, (byte)0xff, offset, size);
+        return offset;
+    }
+
+    private int FindFreeCapabilitySpace(int size)
+    {
+        var run = 0;
+        for (var i = 0x40; i < PciConfig.ConfigSpaceSize; i++)
+        {
+            run = Used[i] == 0 ? run + 1 : 0;
+            if (run == size)
+            {
+                // QEMU's pci_find_space returns the first free run; dword alignment comes from callers' sizes.
+                return i - size + 1;
+            }
+        }
+
         return -1;
     }
 
@@ -125,7 +170,15 @@ public abstract class PciDevice : Device
     /// <summary>Sends <paramref name="message"/> through the bus-master address space (dropped while BME is off).</summary>
     public void SendMessage(MsiMessage message)
     {
+        // SEAM: BME gating here; piece P moves it into the bus-master alias (pci.md §1.5).
+        if (BusMasterAddressSpace is { } space && IsBusMaster)
+        {
+            space.Write(new GuestAddress(message.Address), message.Data, 4, new MemTxAttrs(RequesterId: (ushort)RequesterId));
+        }
     }
+
+    /// <summary>The requester id of the function's transactions (bus number &lt;&lt; 8 | devfn).</summary>
+    public int RequesterId => ((Bus?.Number ?? 0) << 8) | Math.Max(Devfn, 0);
 
     /// <summary>DMA read through the bus-master address space (pci_dma_read); unmapped bytes read as the bus returns them.</summary>
     public MemTxResult DmaRead(ulong address, Span<byte> buffer) => MemTxResult.DecodeError;
