@@ -114,7 +114,7 @@ public abstract class PciDevice : Device
             offset = FindFreeCapabilitySpace(size);
             if (offset < 0)
             {
-                error = $"{Type.Name}: no space for a {size}-byte capability 0x{capId:x2}";
+                error = $"no space for a {size}-byte capability 0x{capId:x2}";
                 return -1;
             }
         }
@@ -124,7 +124,7 @@ public abstract class PciDevice : Device
             {
                 if (i >= PciConfig.ConfigSpaceSize || Used[i] != 0)
                 {
-                    error = $"{Type.Name}: Failed to add PCI capability 0x{capId:x2}[0x{size:x}]@0x{offset:x}: regions overlap";
+                    error = $"Failed to add PCI capability 0x{capId:x2}[0x{size:x}]@0x{offset:x}: regions overlap";
                     return -1;
                 }
             }
