@@ -6,7 +6,7 @@
 // (pci_bridge_get_base/limit); one line per registered BAR ending in '.', an unmapped BAR at
 // 0xffffffffffffffff with a wrapped limit; `id "..."`; then the functions behind a bridge whose secondary bus
 // number is not 0 and names a bus (pci_find_bus_nr). Root buses come from the qdev tree (buses whose model is a
-// root PciBus), in tree order.
+// PciBus, roots being those without a parent bridge), in tree order.
 // Not modelled: several host bridges' QLIST order (QEMU lists the newest host first; virt has one).
 using System.Globalization;
 using System.Text;
@@ -18,45 +18,51 @@ namespace Nemu.Pci.Info;
 public static class PciInfoPrinter
 {
     /// <summary>The <c>info pci</c> text for every root PCI bus of <paramref name="tree"/> (empty without PCI).</summary>
-    public static string Print(QdevTree tree) => Print(RootBuses(tree));
+    public static string Print(QdevTree tree) => Print(PciBuses(tree));
 
-    /// <summary>The <c>info pci</c> text for <paramref name="rootBuses"/>.</summary>
-    public static string Print(IEnumerable<PciBus> rootBuses)
+    /// <summary>The <c>info pci</c> text for the root buses among <paramref name="buses"/> (secondary buses are found there too).</summary>
+    public static string Print(IReadOnlyList<PciBus> buses)
     {
         var output = new StringBuilder();
-        foreach (var bus in rootBuses)
+        foreach (var bus in buses)
         {
-            PrintBus(output, bus, bus.Number);
+            if (bus.IsRoot)
+            {
+                PrintBus(output, buses, bus, bus.Number);
+            }
         }
 
         return output.ToString();
     }
 
-    /// <summary>The root PCI buses of <paramref name="tree"/>, in tree order.</summary>
-    public static IEnumerable<PciBus> RootBuses(QdevTree tree)
+    /// <summary>Every PCI bus of <paramref name="tree"/> (qdev buses whose model is a <see cref="PciBus"/>), in tree order.</summary>
+    public static IReadOnlyList<PciBus> PciBuses(QdevTree tree)
     {
+        var buses = new List<PciBus>();
         foreach (var bus in tree.Buses())
         {
-            if (bus.Model is PciBus { IsRoot: true } pci)
+            if (bus.Model is PciBus pci)
             {
-                yield return pci;
+                buses.Add(pci);
             }
         }
+
+        return buses;
     }
 
-    private static void PrintBus(StringBuilder output, PciBus bus, int busNumber)
+    private static void PrintBus(StringBuilder output, IReadOnlyList<PciBus> buses, PciBus bus, int busNumber)
     {
         var devices = bus.Devices;
         for (var devfn = 0; devfn < devices.Count; devfn++)
         {
             if (devices[devfn] is { } device)
             {
-                PrintDevice(output, bus, device, devfn, busNumber);
+                PrintDevice(output, buses, bus, device, devfn, busNumber);
             }
         }
     }
 
-    private static void PrintDevice(StringBuilder output, PciBus bus, PciDevice device, int devfn, int busNumber)
+    private static void PrintDevice(StringBuilder output, IReadOnlyList<PciBus> buses, PciBus bus, PciDevice device, int devfn, int busNumber)
     {
         var config = device.Config;
         var classCode = device.GetWord(PciConfig.ClassDevice);
@@ -104,9 +110,9 @@ public static class PciInfoPrinter
         Line(output, $"      id \"{device.Id ?? string.Empty}\"");
 
         var secondary = config[PciConfig.SecondaryBus];
-        if (isBridge && secondary != 0 && FindBus(bus, secondary) is { } child)
+        if (isBridge && secondary != 0 && FindBus(buses, bus, secondary) is { } child)
         {
-            PrintBus(output, child, secondary);
+            PrintBus(output, buses, child, secondary);
         }
     }
 
@@ -154,7 +160,7 @@ public static class PciInfoPrinter
     }
 
     /// <summary>QEMU's pci_find_bus_nr from <paramref name="bus"/>: itself, or a bus below whose bridge's secondary number matches.</summary>
-    private static PciBus? FindBus(PciBus bus, int number)
+    private static PciBus? FindBus(IReadOnlyList<PciBus> buses, PciBus bus, int number)
     {
         if (BusNumber(bus) == number)
         {
@@ -170,7 +176,7 @@ public static class PciInfoPrinter
         while (current is not null)
         {
             PciBus? next = null;
-            foreach (var child in ChildBuses(current))
+            foreach (var child in ChildBuses(buses, current))
             {
                 var bridge = child.ParentBridge!;
                 if (bridge.Config[PciConfig.SecondaryBus] == number)
@@ -199,7 +205,8 @@ public static class PciInfoPrinter
         && bridge.Config[PciConfig.SecondaryBus] < number
         && number <= bridge.Config[PciConfig.SubordinateBus];
 
-    private static IEnumerable<PciBus> ChildBuses(PciBus bus)
+    /// <summary>The secondary buses of bridges on <paramref name="bus"/>, in devfn order of their bridges.</summary>
+    private static IEnumerable<PciBus> ChildBuses(IReadOnlyList<PciBus> buses, PciBus bus)
     {
         foreach (var device in bus.Devices)
         {
@@ -208,11 +215,11 @@ public static class PciInfoPrinter
                 continue;
             }
 
-            foreach (var qdevBus in device.ChildBuses)
+            foreach (var candidate in buses)
             {
-                if (qdevBus.Model is PciBus { ParentBridge: not null } child)
+                if (ReferenceEquals(candidate.ParentBridge, device))
                 {
-                    yield return child;
+                    yield return candidate;
                 }
             }
         }
