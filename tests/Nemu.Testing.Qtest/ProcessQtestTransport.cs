@@ -1,7 +1,8 @@
 // Implements: how libqtest (tests/qtest/libqtest.c qtest_init) starts an emulator: the test listens on a unix
 // socket in a private temporary directory, starts the emulator with "-qtest unix:PATH" (the emulator connects
 // as the client) and "-qtest-log /dev/null", and waits for the connection. HMP goes through
-// "-monitor unix:PATH,server=on,wait=off" (Nemu has no QMP); its banner, prompt and echo are stripped.
+// "-monitor unix:PATH,server=on,wait=off" (Nemu has no QMP); its banner, prompt and echo are stripped. "-display
+// none" keeps QEMU from opening a window.
 // qemu-system-arm 7.2 from Debian has no qtest accelerator, so it gets "-S" to keep its TCG CPU from running.
 using System.Diagnostics;
 using System.Net.Sockets;
@@ -44,7 +45,7 @@ internal sealed class ProcessQtestTransport : IQtestTransport
             start.ArgumentList.Add(arg);
         }
 
-        string[] extra = ["-qtest", "unix:" + qtestPath, "-qtest-log", "/dev/null", "-monitor", $"unix:{_monitorPath},server=on,wait=off"];
+        string[] extra = ["-display", "none", "-qtest", "unix:" + qtestPath, "-qtest-log", "/dev/null", "-monitor", $"unix:{_monitorPath},server=on,wait=off"];
         foreach (var arg in addStopped && !args.Contains("-S") ? [.. extra, "-S"] : extra)
         {
             start.ArgumentList.Add(arg);

@@ -44,11 +44,14 @@ public sealed partial class QtestServer : IChardevFrontend
     /// <summary>True when clock_step/clock_set are available (the qtest accelerator).</summary>
     public bool ClockEnabled { get; }
 
-    /// <summary>Creates a server writing to <paramref name="chardev"/> and attaches it as the chardev's frontend.</summary>
+    /// <summary>
+    /// Creates a server writing to <paramref name="chardev"/> and attaches it as the chardev's frontend once the main
+    /// loop runs, so no command executes while the machine is still being built or before its first reset.
+    /// </summary>
     public static QtestServer Attach(Machine machine, Chardev chardev, bool clockEnabled, TextWriter? log)
     {
         var server = new QtestServer(machine, clockEnabled, text => WriteAll(chardev, text), log) { _opened = false };
-        chardev.Attach(server);
+        machine.Loop.Post(() => chardev.Attach(server));
         return server;
     }
 
