@@ -1,5 +1,6 @@
 using Nemu.Core;
 using Nemu.Monitor.Hmp;
+using Nemu.Pci.Info;
 using Nemu.System;
 
 namespace Nemu.Monitor;
@@ -25,6 +26,8 @@ public sealed class MachineHmpAdapter(Machine machine) : IHmpMachine
 
     public string MemoryTree(bool flat, bool dispatchTree, bool owner, bool disabled) =>
         machine.Memory.FormatMtree(flat, owner, disabled);
+
+    public string PciInfo() => PciInfoPrinter.Print(machine.Qdev);
 
     public string DeviceTree() => machine.Qdev.PrintQtree();
 

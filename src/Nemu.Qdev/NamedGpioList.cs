@@ -16,4 +16,25 @@ public sealed class NamedGpioList
     public List<IrqLine> Inputs { get; } = [];
 
     public List<IrqLine> Outputs { get; } = [];
+
+    /// <summary>
+    /// qtest <c>irq_intercept_in</c>: <paramref name="observer"/> gets (line index, level) for every level driven
+    /// onto an input, after the device's own handler ran (qemu_irq_intercept_in). Null ends the interception.
+    /// </summary>
+    public void InterceptInputs(Action<int, bool>? observer) => Intercept(Inputs, observer);
+
+    /// <summary>
+    /// qtest <c>irq_intercept_out</c>: <paramref name="observer"/> gets (line index, level) for every level the
+    /// device drives onto an output, after the connected sink got it (qdev_intercept_gpio_out).
+    /// </summary>
+    public void InterceptOutputs(Action<int, bool>? observer) => Intercept(Outputs, observer);
+
+    private static void Intercept(List<IrqLine> lines, Action<int, bool>? observer)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var index = i;
+            lines[i].Intercept(observer is null ? null : level => observer(index, level));
+        }
+    }
 }

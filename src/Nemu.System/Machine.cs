@@ -26,7 +26,7 @@ public sealed class Machine : IDisposable
 
         // QEMU's memory_map_init: "system" spans all 2^64 bytes, "io" is the 64 KiB port space.
         SystemMemory = MemoryRegion.CreateContainer("system", (UInt128)ulong.MaxValue + 1);
-        SystemIo = MemoryRegion.CreateIo("io", 0x10000, null);
+        SystemIo = MemoryRegion.CreateIo("io", 0x10000, UnassignedIoOps.Instance);
         AddressSpaceMemory = new AddressSpace(Memory, "memory", SystemMemory);
         AddressSpaceIo = new AddressSpace(Memory, "I/O", SystemIo);
         Qdev = new QdevTree(devices, new ChardevResolver(Chardevs));

@@ -34,6 +34,7 @@ public static class HmpCommands
             "[-f][-d][-o][-D]",
             "show memory tree (-f: dump flat view for address spaces;-d: dump dispatch tree, valid with -f only);-o: dump region owners/parents;-D: dump disabled regions",
             (s, a) => s.Print(s.Machine.MemoryTree(a.Flag("flatview"), a.Flag("dispatch_tree"), a.Flag("owner"), a.Flag("disabled")))),
+        new("pci", string.Empty, string.Empty, "show PCI info", (s, _) => s.Print(s.Machine.PciInfo())),
         new("qtree", string.Empty, string.Empty, "show device tree", (s, _) => s.Print(s.Machine.DeviceTree())),
         new("status", string.Empty, string.Empty, "show the current VM status (running|paused)", (s, _) => s.Print($"VM status: {s.Machine.StatusText}\n")),
         new("version", string.Empty, string.Empty, "show the version of Nemu", (s, _) => s.Print(NemuVersion.Text + "\n")),

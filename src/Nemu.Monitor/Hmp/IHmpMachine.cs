@@ -26,6 +26,9 @@ public interface IHmpMachine
     /// <summary>The text of <c>info mtree</c> with its flags.</summary>
     string MemoryTree(bool flat, bool dispatchTree, bool owner, bool disabled);
 
+    /// <summary>The text of <c>info pci</c> (empty on a machine without PCI).</summary>
+    string PciInfo();
+
     /// <summary>The text of <c>info qtree</c>.</summary>
     string DeviceTree();
 

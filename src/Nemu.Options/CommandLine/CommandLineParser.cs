@@ -107,6 +107,7 @@ public static class CommandLineParser
             case "action": b.Action = Opts(b, o); break;
             case "singlestep": b.Singlestep = true; break;
             case "qtest": b.Qtest = arg; break;
+            case "qtest-log": b.QtestLog = arg; break;
             case "incoming": b.Incoming = arg; break;
             case "loadvm": b.LoadVm = arg; break;
             case "snapshot": b.Snapshot = true; break;
@@ -139,7 +140,7 @@ public static class CommandLineParser
         public readonly List<ParsedOptions> Mons = [];
         public readonly List<string> Gdb = [];
         public readonly List<ParsedOptions> Traces = [];
-        public string? Cpu, Kernel, Initrd, Append, Bios, LogFile, LogFilter, Qtest, Incoming, LoadVm, PidFile;
+        public string? Cpu, Kernel, Initrd, Append, Bios, LogFile, LogFilter, Qtest, QtestLog, Incoming, LoadVm, PidFile;
         public SmpOptions? Smp;
         public ParsedOptions? Name, Display, Msg, Rtc, Action;
         public IcountOptions? Icount;
@@ -193,6 +194,7 @@ public static class CommandLineParser
             Action = Action,
             Singlestep = Singlestep,
             Qtest = Qtest,
+            QtestLog = QtestLog,
             Incoming = Incoming,
             LoadVm = LoadVm,
             Snapshot = Snapshot,

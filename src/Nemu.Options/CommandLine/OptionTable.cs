@@ -60,6 +60,7 @@ public static class OptionTable
         new("action", true, OptionGroups.Action, "-action reboot=reset|shutdown,shutdown=poweroff|pause,panic=pause|shutdown|none,watchdog=...\n" + Pad + "action when guest reboots, shuts down, panics or its watchdog fires"),
         new("singlestep", false, null, "-singlestep     always run in singlestep mode"),
         new("qtest", true, null, "-qtest dev      enable the qtest protocol on char device 'dev'"),
+        new("qtest-log", true, null, "-qtest-log file log the qtest protocol to 'file' ('none': no log; default stderr)"),
         new("incoming", true, null, "-incoming uri   wait on uri for incoming migration ('defer' to use migrate-incoming)"),
         new("loadvm", true, null, "-loadvm tag     start right away with a saved state (loadvm in monitor)"),
         new("nodefaults", false, null, "-nodefaults     don't create default devices"),

@@ -116,6 +116,9 @@ public sealed class QemuCommandLine
 
     public string? Qtest { get; internal set; }
 
+    /// <summary><c>-qtest-log FILE</c>: where the qtest protocol is logged (<c>none</c>: nowhere; absent: stderr).</summary>
+    public string? QtestLog { get; internal set; }
+
     public string? Incoming { get; internal set; }
 
     public string? LoadVm { get; internal set; }

@@ -86,8 +86,10 @@ public static class Vl
             objects.Create(commandLine.Objects[i], objectLocations[i]);
         }
 
-        var time = commandLine.Icount is { Enabled: true } icount
-            ? MachineTime.CreateIcount(icount.Shift ?? VirtualClock.AutoIcountShift)
+        // The qtest accelerator moves virtual time only on clock_step/clock_set, and the main loop never runs CPUs
+        // on a manual clock.
+        var time = QtestSetup.IsQtestAccel(commandLine) ? MachineTime.CreateManual()
+            : commandLine.Icount is { Enabled: true } icount ? MachineTime.CreateIcount(icount.Shift ?? VirtualClock.AutoIcountShift)
             : MachineTime.CreateRealTime();
         var machine = new Machine(type, time, context.Devices);
         try
@@ -97,6 +99,7 @@ public static class Vl
             machine.KernelCommandLine = commandLine.Append ?? commandLine.Machine?.Get("append");
             RamSetup.Create(machine, commandLine, objects);
             ChardevSetup.Create(machine, commandLine, context, extensions);
+            QtestSetup.Create(machine, commandLine, context);
             foreach (var global in commandLine.Globals)
             {
                 machine.Qdev.AddGlobal(new GlobalProperty(global.Driver, global.Property, global.Value));

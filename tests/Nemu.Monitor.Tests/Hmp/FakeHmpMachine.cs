@@ -44,6 +44,8 @@ internal sealed class FakeHmpMachine : IHmpMachine
 
     public string DeviceTree() => "qtree\n";
 
+    public string PciInfo() => "  Bus  0, device   0, function 0:\n";
+
     public bool ReadPhysical(ulong address, Span<byte> buffer)
     {
         if (address + (ulong)buffer.Length > 0x44000000UL || address + (ulong)buffer.Length < address)
