@@ -20,6 +20,15 @@ public static partial class Msix
     public static bool IsPending(PciDevice device, int vector) =>
         device.MsixState is { } state && (uint)vector < (uint)state.Vectors && IsPending(state, vector);
 
+    /// <summary>Sets a vector's pending bit from a backend's Poll (msix_set_pending); the next unmask delivers it.</summary>
+    public static void SetPending(PciDevice device, int vector)
+    {
+        if (device.MsixState is { } state && (uint)vector < (uint)state.Vectors)
+        {
+            SetPending(state, vector);
+        }
+    }
+
     /// <summary>The message table entry <paramref name="vector"/> holds (msix_get_message).</summary>
     public static MsiMessage GetMessage(PciDevice device, int vector) =>
         device.MsixState is { } state && (uint)vector < (uint)state.Vectors ? GetMessage(state, vector) : default;
