@@ -12,7 +12,7 @@ public sealed partial class MsiAllocator
 {
     /// <summary>
     /// Writes <paramref name="device"/>'s allocated numbers into its MSI or MSI-X message registers. False when the
-    /// function has no allocation or no capability of the allocated kind.
+    /// function has no allocation, no capability of the allocated kind, or (MSI-X) no bus-master address space yet.
     /// </summary>
     public bool ProgramVectors(PciDevice device)
     {
@@ -53,14 +53,15 @@ public sealed partial class MsiAllocator
 
         var table = device.GetLong(msix.CapOffset + 4);
         var bar = device.Bars[(int)(table & 7)];
-        if (bar is null)
+        // The table is written through an address space of the machine's memory system (the one the BAR belongs to),
+        // reached through the function's bus-master address space; an unplugged function has none.
+        if (bar is null || device.BusMasterAddressSpace is not { } busMaster)
         {
             return false;
         }
 
         var tableOffset = (ulong)(table & ~7u);
-        var system = device.BusMasterAddressSpace?.System ?? new MemorySystem();
-        using var space = new AddressSpace(system, "msi-allocator-program", bar.Region);
+        using var space = new AddressSpace(busMaster.System, "msi-allocator-program", bar.Region);
         var attrs = new MemTxAttrs(RequesterId: (ushort)device.RequesterId);
         for (var v = 0u; v < allocation.Count; v++)
         {
