@@ -4,8 +4,10 @@ using Nemu.Hw.Cmsdk;
 using Nemu.Hw.Core;
 using Nemu.Hw.Misc;
 using Nemu.Hw.Mps2;
+using Nemu.Hw.Pci;
 using Nemu.Hw.Stellaris;
 using Nemu.Hw.Tz;
+using Nemu.Pci;
 using Nemu.Qdev;
 
 namespace Nemu.Hw;
@@ -35,5 +37,14 @@ public static class HwModule
         registry.Register(IotkitSysinfo.TypeInfo);
         registry.Register(ArmsseCpuid.TypeInfo);
         registry.Register(ArmsseMhu.TypeInfo);
+
+        // SEAM: the abstract pci-device until piece P registers its own type; the guard keeps one registration.
+        if (registry.Find(PciDevice.TypeName) is null)
+        {
+            registry.Register(DeviceType.Define<PciDevice>(PciDevice.TypeName, null).Bus(PciDevice.BusTypeName).Build());
+        }
+
+        registry.Register(Edu.TypeInfo);
+        registry.Register(PciTestdev.TypeInfo);
     }
 }
