@@ -1,4 +1,3 @@
-using Nemu.Core;
 using Nemu.Memory;
 
 namespace Nemu.Pci.Tests;
@@ -38,18 +37,12 @@ internal sealed class MsiFunction : PciDevice
     {
         var f = new MsiFunction(devfn);
         var system = new MemorySystem();
-        var bar = MemoryRegion.CreateRam("msix-bar", 0x1000);
+        var bar = MemoryRegion.CreateContainer("msix-bar", 0x1000);
         f.RegisterBar(0, PciBarType.Memory32, bar);
         f.BusMasterAddressSpace = new AddressSpace(system, "bus master", MemoryRegion.CreateContainer("bus master container", 1UL << 32));
-        var cap = f.AddCapability(PciConfig.CapIdMsix, 0x40, 12, out _);
-        f.SetWord(cap + 2, 7);
-        f.SetLong(cap + 4, tableOffset);
-        f.SetLong(cap + 8, 0x800);
-        f.MsixState = new MsixState { CapOffset = cap, Vectors = 8 };
-        using var space = new AddressSpace(system, "setup", bar);
-        for (var v = 0u; v < 8; v++)
+        if (Msix.Init(f, 8, bar, 0, tableOffset, bar, 0, 0x800, 0x40, out var error) < 0)
         {
-            space.Write(new GuestAddress(tableOffset + (16 * v) + 12), 1, 4, default);
+            throw new InvalidOperationException(error);
         }
 
         return f;
