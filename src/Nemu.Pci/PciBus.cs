@@ -198,7 +198,21 @@ public sealed class PciBus
         return devfn;
     }
 
-    internal void Plug(PciDevice device) => _devices[device.Devfn] = device;
+    internal void Plug(PciDevice device)
+    {
+        _devices[device.Devfn] = device;
+        (ParentBridge as PciBridge)?.OnSecondaryDevicePlugged(device);
+    }
+
+    /// <summary>Restores the per-line counts of a root bus after a state load and drives the lines (vmstate "PCIBUS").</summary>
+    public void RestoreIrqCounts(ReadOnlySpan<uint> counts)
+    {
+        for (var line = 0; line < _irqCount.Length && line < counts.Length; line++)
+        {
+            _irqCount[line] = (int)counts[line];
+            SetIrqHandler?.Invoke(line, _irqCount[line] != 0);
+        }
+    }
 
     internal void Unplug(PciDevice device)
     {

@@ -24,7 +24,7 @@ public abstract partial class PciDevice : Device
     public const string ExpressBusTypeName = "PCIE";
 
     /// <summary>The abstract <c>pci-device</c> type with the properties every PCI function has.</summary>
-    public static readonly DeviceType TypeInfo =
+    public static readonly DeviceType BaseTypeInfo =
         DeviceType.Define<PciDevice>(TypeName, null)
             .Bus(BusTypeName)
             .Property(new CodecProperty<PciDevice, int>("addr", "Slot and optional function number, example: 06.0 or 06",
