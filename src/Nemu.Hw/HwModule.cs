@@ -4,6 +4,7 @@ using Nemu.Hw.Cmsdk;
 using Nemu.Hw.Core;
 using Nemu.Hw.Misc;
 using Nemu.Hw.Mps2;
+using Nemu.Hw.Pci;
 using Nemu.Hw.Stellaris;
 using Nemu.Hw.Tz;
 using Nemu.Qdev;
@@ -35,5 +36,10 @@ public static class HwModule
         registry.Register(IotkitSysinfo.TypeInfo);
         registry.Register(ArmsseCpuid.TypeInfo);
         registry.Register(ArmsseMhu.TypeInfo);
+        registry.Register(Nemu.Pci.PciDevice.BaseTypeInfo);
+        registry.Register(GpexHost.TypeInfo);
+        registry.Register(GpexRoot.TypeInfo);
+        registry.Register(PciBridgeDevice.TypeInfo);
+        registry.Register(PcieRootPort.TypeInfo);
     }
 }

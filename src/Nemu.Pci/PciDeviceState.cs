@@ -9,8 +9,11 @@ namespace Nemu.Pci;
 /// <summary>Migratable PCI function state; embed it in a device's state description with <see cref="For"/>.</summary>
 public sealed class PciDeviceState
 {
-    private static readonly StateDescription<PciDeviceState> Conventional = Build(PciConfig.ConfigSpaceSize);
-    private static readonly StateDescription<PciDeviceState> Express = Build(PciConfig.ExpressConfigSpaceSize);
+    /// <summary>The description of a conventional function (256 config bytes).</summary>
+    public static readonly StateDescription<PciDeviceState> Conventional = Build(PciConfig.ConfigSpaceSize);
+
+    /// <summary>The description of a PCI Express function (4096 config bytes).</summary>
+    public static readonly StateDescription<PciDeviceState> Express = Build(PciConfig.ExpressConfigSpaceSize);
 
     internal PciDeviceState(PciDevice device)
     {
