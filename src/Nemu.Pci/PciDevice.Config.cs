@@ -111,7 +111,7 @@ public abstract partial class PciDevice
         SetWord(array, offset + 2, (ushort)(value >> 16));
     }
 
-    internal static bool Overlaps(int address, int length, int start, int size) => address < start + size && start < address + length;
+    protected static bool Overlaps(int address, int length, int start, int size) => address < start + size && start < address + length;
 
     // pci_adjust_config_limit: extended config space only where every bus up to the root is PCI Express.
     private int HostConfigLimit => Bus is { AllowsExtendedConfigSpace: false } ? Math.Min(Config.Length, PciConfig.ConfigSpaceSize) : Config.Length;
