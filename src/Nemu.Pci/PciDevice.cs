@@ -23,19 +23,22 @@ public abstract partial class PciDevice : Device
     /// <summary>The qdev bus type of a PCI Express bus (<c>pcie.0</c>, a root port's bus); it accepts PCI devices.</summary>
     public const string ExpressBusTypeName = "PCIE";
 
+    // QEMU's string properties print an unset value as "" (get_string visits "").
+    private static readonly StringCodec EmptyString = new("str", printable: true, nullText: "\"\"");
+
     /// <summary>The abstract <c>pci-device</c> type with the properties every PCI function has.</summary>
     public static readonly DeviceType BaseTypeInfo =
         DeviceType.Define<PciDevice>(TypeName, null)
             .Bus(BusTypeName)
             .Property(new CodecProperty<PciDevice, int>("addr", "Slot and optional function number, example: 06.0 or 06",
                 PciDeviceAddrCodec.Instance, d => d._addr, (d, v) => d._addr = v, -1, true))
-            .String("romfile", d => ref d._romfile)
+            .Property(new CodecProperty<PciDevice, string?>("romfile", null, EmptyString, d => d._romfile, (d, v) => d._romfile = v, null, false))
             .UInt32("romsize", d => ref d._romsize, uint.MaxValue)
             .UInt32("rombar", d => ref d._rombar, 1)
             .Bool("multifunction", d => ref d._multifunction, false, "on/off")
             .Bool("x-pcie-lnksta-dllla", d => ref d._lnkstaDllla, true, "on/off")
             .Bool("x-pcie-extcap-init", d => ref d._extcapInit, true, "on/off")
-            .String("failover_pair_id", d => ref d._failoverPairId)
+            .Property(new CodecProperty<PciDevice, string?>("failover_pair_id", null, EmptyString, d => d._failoverPairId, (d, v) => d._failoverPairId = v, null, false))
             .UInt32("acpi-index", d => ref d._acpiIndex)
             .Build();
 
@@ -150,6 +153,7 @@ public abstract partial class PciDevice : Device
 
         var devfn = bus.AllocateDevfn(this, _addr, Type.Name);
         Devfn = devfn;
+        _addr = devfn;
         Bus = bus;
         if (_multifunction)
         {
