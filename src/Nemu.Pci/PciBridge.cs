@@ -23,6 +23,8 @@ public abstract class PciBridge : PciDevice
     {
         _secondaryBusType = secondaryBusType;
         InitBridgeMasks();
+        // pci_bridge_initfn: 66 MHz and fast back-to-back on both sides.
+        SetWord(PciConfig.Status, (ushort)(GetWord(PciConfig.Status) | PciConfig.Status66Mhz | PciConfig.StatusFastBackToBack));
         SetWord(PciConfig.SecStatus, PciConfig.Status66Mhz | PciConfig.StatusFastBackToBack);
     }
 

@@ -136,7 +136,7 @@ public sealed class PciDeviceBehaviourTests
     public void B34_BarsMapWithPriorityOneOverTheBusSpace()
     {
         var m = MachineWithEndpoint();
-        var background = Memory.MemoryRegion.CreateIo("background", 0x100_0000, Hw.Pci.UnassignedIoOps.Instance);
+        var background = Memory.MemoryRegion.CreateIo("background", 0x100_0000, Nemu.Hw.Pci.UnassignedIoOps.Instance);
         m.Host.MmioSpace!.AddSubregion(0x1000_0000, background);
         m.WriteL(Edu + 0x10, 0x1000_0000);
         m.WriteW(Edu + 4, 0x0002);
