@@ -71,7 +71,11 @@ public abstract class PciBridge : PciDevice
     protected override void OnRealize()
     {
         base.OnRealize();
-        var parent = Bus!;
+        if (Bus is not { } parent)
+        {
+            return;
+        }
+
         _secondaryMemory = MemoryRegion.CreateContainer("pci_bridge_pci", ulong.MaxValue, this);
         _secondaryIo = MemoryRegion.CreateContainer("pci_bridge_io", 0x1_0000_0000UL, this);
         var name = Id ?? AutomaticBusName(parent);

@@ -141,7 +141,13 @@ public abstract partial class PciDevice : Device
     /// </summary>
     protected override void OnRealize()
     {
-        if (ParentBus?.Model is not PciBus bus)
+        if (ParentBus is null)
+        {
+            // Created outside a device tree (state self-checks): an inert function with no slot.
+            return;
+        }
+
+        if (ParentBus.Model is not PciBus bus)
         {
             throw new QdevException($"{Type.Name}: not on a PCI bus");
         }

@@ -100,8 +100,17 @@ public sealed class GpexHost : SysBusDevice
 
     protected override void OnRealize()
     {
-        var system = GetService<MemorySystem>();
-        var dmaRoot = DmaRoot ?? FindSystemMemory(system);
+        // Without a machine memory system (state self-checks) functions get no bus-master address space.
+        MemorySystem? system = null;
+        try
+        {
+            system = GetService<MemorySystem>();
+        }
+        catch (QdevException)
+        {
+        }
+
+        var dmaRoot = DmaRoot ?? (system is null ? null : FindSystemMemory(system));
         MmioSpace = MemoryRegion.CreateContainer("gpex_mmio", ulong.MaxValue, this);
         IoSpace = MemoryRegion.CreateContainer("gpex_ioport", 0x10000, this);
         InitMmio(Ecam.Region);
