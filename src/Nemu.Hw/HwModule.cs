@@ -7,7 +7,6 @@ using Nemu.Hw.Mps2;
 using Nemu.Hw.Pci;
 using Nemu.Hw.Stellaris;
 using Nemu.Hw.Tz;
-using Nemu.Pci;
 using Nemu.Qdev;
 
 namespace Nemu.Hw;
@@ -38,12 +37,11 @@ public static class HwModule
         registry.Register(ArmsseCpuid.TypeInfo);
         registry.Register(ArmsseMhu.TypeInfo);
 
-        // SEAM: the abstract pci-device until piece P registers its own type; the guard keeps one registration.
-        if (registry.Find(PciDevice.TypeName) is null)
-        {
-            registry.Register(DeviceType.Define<PciDevice>(PciDevice.TypeName, null).Bus(PciDevice.BusTypeName).Build());
-        }
-
+        registry.Register(Nemu.Pci.PciDevice.BaseTypeInfo);
+        registry.Register(GpexHost.TypeInfo);
+        registry.Register(GpexRoot.TypeInfo);
+        registry.Register(PciBridgeDevice.TypeInfo);
+        registry.Register(PcieRootPort.TypeInfo);
         registry.Register(Edu.TypeInfo);
         registry.Register(PciTestdev.TypeInfo);
     }

@@ -4,7 +4,7 @@
 namespace Nemu.Pci;
 
 /// <summary>Configuration-space offsets and bits (PCI 3.0 §6.2, PCIe 4.0 §7.5).</summary>
-public static class PciConfig
+public static partial class PciConfig
 {
     public const int ConfigSpaceSize = 0x100;
     public const int ExpressConfigSpaceSize = 0x1000;
@@ -49,6 +49,13 @@ public static class PciConfig
     public const int BridgeRomAddress = 0x38;
     public const int BridgeControl = 0x3e;
 
+    /// <summary>End of the standard header; capabilities and device-specific registers follow.</summary>
+    public const int HeaderSize = 0x40;
+
+    /// <summary>QEMU's default subsystem ids of a type 0 function (pci_set_default_subsystem_id).</summary>
+    public const ushort DefaultSubsystemVendorId = 0x1af4;
+    public const ushort DefaultSubsystemId = 0x1100;
+
     public const ushort CommandIo = 0x0001;
     public const ushort CommandMemory = 0x0002;
     public const ushort CommandMaster = 0x0004;
@@ -57,12 +64,41 @@ public static class PciConfig
 
     public const ushort StatusInterrupt = 0x0008;
     public const ushort StatusCapList = 0x0010;
+    public const ushort Status66Mhz = 0x0020;
+    public const ushort StatusFastBackToBack = 0x0080;
+
+    /// <summary>Status bits software clears by writing 1 (parity, target/master aborts, SERR, detected parity).</summary>
+    public const ushort StatusW1cBits = 0xf900;
+
+    /// <summary>Secondary Status "received system error" (bit 14), write-1-to-clear on ports with AER.</summary>
+    public const ushort SecStatusRcvSystemError = 0x4000;
+
+    public const byte RomAddressEnable = 0x01;
 
     public const byte HeaderTypeNormal = 0x00;
     public const byte HeaderTypeBridge = 0x01;
     public const byte HeaderTypeMultiFunction = 0x80;
 
+    public const ushort BridgeControlParity = 0x0001;
+    public const ushort BridgeControlSerr = 0x0002;
+    public const ushort BridgeControlIsa = 0x0004;
+    public const ushort BridgeControlVga = 0x0008;
+    public const ushort BridgeControlVga16Bit = 0x0010;
+    public const ushort BridgeControlMasterAbort = 0x0020;
     public const ushort BridgeControlSecondaryBusReset = 0x0040;
+    public const ushort BridgeControlFastBackToBack = 0x0080;
+    public const ushort BridgeControlDiscard = 0x0100;
+    public const ushort BridgeControlSecDiscard = 0x0200;
+    public const ushort BridgeControlDiscardStatus = 0x0400;
+    public const ushort BridgeControlDiscardSerr = 0x0800;
+
+    public const byte IoRangeTypeMask = 0x0f;
+    public const byte IoRangeType32 = 0x01;
+    public const byte IoRangeMask = 0xf0;
+    public const ushort MemoryRangeMask = 0xfff0;
+    public const ushort PrefRangeTypeMask = 0x000f;
+    public const ushort PrefRangeType64 = 0x0001;
+    public const ushort PrefRangeMask = 0xfff0;
 
     public const byte CapIdPm = 0x01;
     public const byte CapIdMsi = 0x05;

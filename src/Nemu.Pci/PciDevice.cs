@@ -1,15 +1,18 @@
-// Implements: QEMU's PCIDevice (hw/pci/pci.c; pci.md §2): configuration space with per-byte wmask /
-// w1cmask / cmask, BAR registration, capabilities, INTx, bus mastering, MSI/MSI-X hooks.
-// SEAM: this file gives the public surface other pieces call; piece P completes the behaviour (BAR mapping,
-// capability lists, INTx routing, bus-master address space, reset, VMState) and may split it into partials.
-using Nemu.Core;
-using Nemu.Memory;
+// Implements: QEMU's PCIDevice (hw/pci/pci.c; pci.md §2): the function's identity, its qdev type
+// "pci-device" with the properties QEMU gives every PCI function (addr, romfile, romsize, rombar,
+// multifunction, x-pcie-lnksta-dllla, x-pcie-extcap-init, failover_pair_id, acpi-index), plugging into a
+// PciBus slot at realize (do_pci_register_device, with its error texts), reset (pci_do_device_reset) and the
+// `info qtree` lines (pcibus_dev_print). Config space, BARs, capabilities, INTx, bus mastering and state live
+// in the partial files PciDevice.*.cs.
+// Not modelled: option ROM files (only romfile="" is accepted), hotplug, failover, SR-IOV, power states.
+using System.Text;
 using Nemu.Qdev;
+using Nemu.Qdev.Properties;
 
 namespace Nemu.Pci;
 
 /// <summary>Base of every PCI function: type 0 header by default, PCIe when <see cref="IsExpress"/>.</summary>
-public abstract class PciDevice : Device
+public abstract partial class PciDevice : Device
 {
     /// <summary>QEMU's TYPE_PCI_DEVICE.</summary>
     public new const string TypeName = "pci-device";
@@ -17,21 +20,58 @@ public abstract class PciDevice : Device
     /// <summary>The qdev bus type a conventional PCI device plugs into (qtree prints <c>type PCI</c>).</summary>
     public const string BusTypeName = "PCI";
 
-    private readonly PciBar?[] _bars = new PciBar?[7];
+    /// <summary>The qdev bus type of a PCI Express bus (<c>pcie.0</c>, a root port's bus); it accepts PCI devices.</summary>
+    public const string ExpressBusTypeName = "PCIE";
 
-    protected PciDevice(bool isExpress = false)
+    // QEMU's string properties print an unset value as "" (get_string visits "").
+    private static readonly StringCodec EmptyString = new("str", printable: true, nullText: "\"\"");
+
+    /// <summary>The abstract <c>pci-device</c> type with the properties every PCI function has.</summary>
+    public static readonly DeviceType BaseTypeInfo =
+        DeviceType.Define<PciDevice>(TypeName, null)
+            .Bus(BusTypeName)
+            .Property(new CodecProperty<PciDevice, int>("addr", "Slot and optional function number, example: 06.0 or 06",
+                PciDeviceAddrCodec.Instance, d => d._addr, (d, v) => d._addr = v, -1, true))
+            .Property(new CodecProperty<PciDevice, string?>("romfile", null, EmptyString, d => d._romfile, (d, v) => d._romfile = v, null, false))
+            .UInt32("romsize", d => ref d._romsize, uint.MaxValue)
+            .UInt32("rombar", d => ref d._rombar, 1)
+            .Bool("multifunction", d => ref d._multifunction, false, "on/off")
+            .Bool("x-pcie-lnksta-dllla", d => ref d._lnkstaDllla, true, "on/off")
+            .Bool("x-pcie-extcap-init", d => ref d._extcapInit, true, "on/off")
+            .Property(new CodecProperty<PciDevice, string?>("failover_pair_id", null, EmptyString, d => d._failoverPairId, (d, v) => d._failoverPairId = v, null, false))
+            .UInt32("acpi-index", d => ref d._acpiIndex)
+            .Build();
+
+    private int _addr = -1;
+    private string? _romfile;
+    private uint _romsize = uint.MaxValue;
+    private uint _rombar = 1;
+    private bool _multifunction;
+    private bool _lnkstaDllla = true;
+    private bool _extcapInit = true;
+    private string? _failoverPairId;
+    private uint _acpiIndex;
+
+    protected PciDevice(bool isExpress = false, bool isBridge = false)
     {
         IsExpress = isExpress;
+        IsBridge = isBridge;
         var size = isExpress ? PciConfig.ExpressConfigSpaceSize : PciConfig.ConfigSpaceSize;
         Config = new byte[size];
         Wmask = new byte[size];
         W1cmask = new byte[size];
         Cmask = new byte[size];
         Used = new byte[size];
+        PciState = new PciDeviceState(this);
+        InitDefaultMasks();
+        Config[PciConfig.HeaderType] = isBridge ? PciConfig.HeaderTypeBridge : PciConfig.HeaderTypeNormal;
     }
 
     /// <summary>A PCI Express function: 4 KiB of config space.</summary>
     public bool IsExpress { get; }
+
+    /// <summary>A type 1 (PCI-PCI bridge) header.</summary>
+    public bool IsBridge { get; }
 
     /// <summary>Configuration space (little-endian).</summary>
     public byte[] Config { get; }
@@ -51,11 +91,17 @@ public abstract class PciDevice : Device
     /// <summary>Device and function number on its bus (slot &lt;&lt; 3 | function); -1 before it is plugged.</summary>
     public int Devfn { get; protected internal set; } = -1;
 
+    /// <summary>Slot (device) number, 0-31.</summary>
+    public int Slot => Devfn >> 3;
+
+    /// <summary>Function number, 0-7.</summary>
+    public int Function => Devfn & 7;
+
     /// <summary>The PCI bus the function is on, once realized.</summary>
     public PciBus? Bus { get; protected internal set; }
 
-    /// <summary>BARs 0-5 and the expansion ROM (6); null where none is registered.</summary>
-    public IReadOnlyList<PciBar?> Bars => _bars;
+    /// <summary>The QEMU <c>pci_device</c> state (config bytes + INTx levels) to embed in the device's state description.</summary>
+    public PciDeviceState PciState { get; }
 
     /// <summary>MSI state when the function has an MSI capability (owned by <see cref="Msi"/>).</summary>
     public MsiState? MsiState { get; set; }
@@ -63,146 +109,107 @@ public abstract class PciDevice : Device
     /// <summary>MSI-X state when the function has an MSI-X capability (owned by <see cref="Msix"/>).</summary>
     public MsixState? MsixState { get; set; }
 
-    /// <summary>The address space the function's DMA and messages go through (null until realized).</summary>
-    public AddressSpace? BusMasterAddressSpace { get; protected internal set; }
-
-    /// <summary>Command register Bus Master Enable.</summary>
-    public bool IsBusMaster => (GetWord(PciConfig.Command) & PciConfig.CommandMaster) != 0;
-
-    /// <summary>Config read of <paramref name="length"/> (1, 2 or 4) bytes at <paramref name="address"/> (pci_default_read_config).</summary>
-    public virtual uint ConfigRead(int address, int length)
+    /// <summary>
+    /// Sets the identity registers from the class (QEMU's PCIDeviceClass vendor_id/device_id/class_id/revision/
+    /// subsystem ids). A type 0 function without a subsystem vendor gets QEMU's default 1af4:1100.
+    /// </summary>
+    protected void SetIdentity(ushort vendorId, ushort deviceId, ushort classId, byte revision = 0,
+        ushort subsystemVendorId = 0, ushort subsystemId = 0)
     {
-        uint value = 0;
-        for (var i = 0; i < length; i++)
+        SetWord(PciConfig.VendorId, vendorId);
+        SetWord(PciConfig.DeviceId, deviceId);
+        SetWord(PciConfig.ClassDevice, classId);
+        Config[PciConfig.RevisionId] = revision;
+        if (IsBridge)
         {
-            value |= (uint)Config[address + i] << (8 * i);
+            return;
         }
 
-        return value;
-    }
-
-    /// <summary>Config write (pci_default_write_config): wmask, w1cmask, then mapping/INTx/MSI side effects.</summary>
-    public virtual void ConfigWrite(int address, uint value, int length)
-    {
-        for (var i = 0; i < length; i++)
+        if (subsystemVendorId == 0)
         {
-            var a = address + i;
-            var b = (byte)(value >> (8 * i));
-            var w = Wmask[a];
-            var w1c = W1cmask[a];
-            Config[a] = (byte)((Config[a] & ~w) | (b & w));
-            Config[a] &= (byte)~(b & w1c);
+            subsystemVendorId = PciConfig.DefaultSubsystemVendorId;
+            subsystemId = PciConfig.DefaultSubsystemId;
         }
 
-        Msi.WriteConfig(this, address, value, length);
-        Msix.WriteConfig(this, address, value, length);
+        SetWord(PciConfig.SubsystemVendorId, subsystemVendorId);
+        SetWord(PciConfig.SubsystemId, subsystemId);
     }
-
-    /// <summary>Registers BAR <paramref name="index"/> (pci_register_bar); sets its type bits and wmask.</summary>
-    public void RegisterBar(int index, PciBarType type, MemoryRegion region) =>
-        _bars[index] = new PciBar(index, type, region);
 
     /// <summary>
-    /// Adds a capability (pci_add_capability): at <paramref name="offset"/> (0: first free dword after 0x40) of
-    /// <paramref name="size"/> bytes, linked at the list head. Returns the offset, or -1 with <paramref name="error"/>.
+    /// Plugs the function into its bus (do_pci_register_device). Subclasses override and call this first,
+    /// then register BARs and capabilities.
     /// </summary>
-    public int AddCapability(byte capId, int offset, int size, out string? error)
+    protected override void OnRealize()
     {
-        error = null;
-        if (offset == 0)
+        if (ParentBus is null)
         {
-            offset = FindFreeCapabilitySpace(size);
-            if (offset < 0)
+            // Created outside a device tree (state self-checks): an inert function with no slot.
+            return;
+        }
+
+        if (ParentBus.Model is not PciBus bus)
+        {
+            throw new QdevException($"{Type.Name}: not on a PCI bus");
+        }
+
+        if (!string.IsNullOrEmpty(_romfile))
+        {
+            throw new QdevException($"{Type.Name}: option ROM files are not supported (romfile=\"{_romfile}\")");
+        }
+
+        var devfn = bus.AllocateDevfn(this, _addr, Type.Name);
+        Devfn = devfn;
+        _addr = devfn;
+        Bus = bus;
+        if (_multifunction)
+        {
+            Config[PciConfig.HeaderType] |= PciConfig.HeaderTypeMultiFunction;
+        }
+
+        bus.Plug(this);
+        InitBusMaster(bus);
+    }
+
+    protected override void OnUnrealize()
+    {
+        if (Bus is { } bus)
+        {
+            bus.InterruptObserver?.DeviceRemoved(this);
+            using (bus.MemorySystem?.Transaction() ?? default)
             {
-                error = $"no space for a {size}-byte capability 0x{capId:x2}";
-                return -1;
+                UnmapAllBars();
             }
+
+            DestroyBusMaster();
+            bus.Unplug(this);
+            Bus = null;
         }
-        else
+    }
+
+    /// <summary>pci_do_device_reset. Subclasses that override call this too.</summary>
+    protected override void OnReset() => DoDeviceReset();
+
+    /// <summary>pcibus_dev_print: class, address, ids, then one line per registered region.</summary>
+    protected override void PrintBusInfo(StringBuilder output, int indent)
+    {
+        var classId = GetWord(PciConfig.ClassDevice);
+        var name = PciClassNames.Find(classId);
+        output.Append(' ', indent).Append("class ").Append(name ?? $"Class {classId:x4}")
+            .Append($", addr {Bus?.Number ?? 0:x2}:{Slot:x2}.{Function:x}")
+            .Append($", pci id {GetWord(PciConfig.VendorId):x4}:{GetWord(PciConfig.DeviceId):x4}")
+            .Append($" (sub {GetWord(PciConfig.SubsystemVendorId):x4}:{GetWord(PciConfig.SubsystemId):x4})\n");
+        for (var i = 0; i < _bars.Length; i++)
         {
-            for (var i = offset; i < offset + size; i++)
+            if (_bars[i] is not { } bar)
             {
-                if (i >= PciConfig.ConfigSpaceSize || Used[i] != 0)
-                {
-                    error = $"Failed to add PCI capability 0x{capId:x2}[0x{size:x}]@0x{offset:x}: regions overlap";
-                    return -1;
-                }
+                continue;
             }
-        }
 
-        Config[offset] = capId;
-        Config[offset + 1] = Config[PciConfig.CapabilityList];
-        Config[PciConfig.CapabilityList] = (byte)offset;
-        Config[PciConfig.Status] |= (byte)PciConfig.StatusCapList;
-        Array.Fill(Used, (byte)0xff, offset, size);
-        Array.Clear(Wmask, offset, size);
-        Array.Clear(W1cmask, offset, size);
-        Array.Fill(Cmask, (byte)0xff, offset, size);
-        return offset;
-    }
-
-    private int FindFreeCapabilitySpace(int size)
-    {
-        var run = 0;
-        for (var i = 0x40; i < PciConfig.ConfigSpaceSize; i++)
-        {
-            run = Used[i] == 0 ? run + 1 : 0;
-            if (run == size)
-            {
-                // QEMU's pci_find_space returns the first free run; dword alignment comes from callers' sizes.
-                return i - size + 1;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Adds a PCIe extended capability (pcie_add_capability) at <paramref name="offset"/> ≥ 0x100.</summary>
-    public void AddExtendedCapability(ushort capId, byte version, int offset, int size)
-    {
-    }
-
-    /// <summary>Drives the function's INTx pin (pci_set_irq): updates Status.Interrupt, honours INTx Disable.</summary>
-    public void SetIrq(bool level)
-    {
-    }
-
-    /// <summary>Sends <paramref name="message"/> through the bus-master address space (dropped while BME is off).</summary>
-    public void SendMessage(MsiMessage message)
-    {
-        // SEAM: BME gating here; piece P moves it into the bus-master alias (pci.md §1.5).
-        if (BusMasterAddressSpace is { } space && IsBusMaster)
-        {
-            space.Write(new GuestAddress(message.Address), message.Data, 4, new MemTxAttrs(RequesterId: (ushort)RequesterId));
+            output.Append(' ', indent).Append($"bar {i}: {(bar.IsIo ? "i/o" : "mem")} at 0x{bar.Address:x} [0x{bar.Address + bar.Size - 1:x}]\n");
         }
     }
 
-    /// <summary>The requester id of the function's transactions (bus number &lt;&lt; 8 | devfn).</summary>
-    public int RequesterId => ((Bus?.Number ?? 0) << 8) | Math.Max(Devfn, 0);
-
-    /// <summary>DMA read through the bus-master address space (pci_dma_read); unmapped bytes read as the bus returns them.</summary>
-    public MemTxResult DmaRead(ulong address, Span<byte> buffer) => MemTxResult.DecodeError;
-
-    /// <summary>DMA write through the bus-master address space (pci_dma_write).</summary>
-    public MemTxResult DmaWrite(ulong address, ReadOnlySpan<byte> buffer) => MemTxResult.DecodeError;
-
-    public ushort GetWord(int offset) => (ushort)(Config[offset] | (Config[offset + 1] << 8));
-
-    public void SetWord(int offset, ushort value)
-    {
-        Config[offset] = (byte)value;
-        Config[offset + 1] = (byte)(value >> 8);
-    }
-
-    public uint GetLong(int offset) => GetWord(offset) | ((uint)GetWord(offset + 2) << 16);
-
-    public void SetLong(int offset, uint value)
-    {
-        SetWord(offset, (ushort)value);
-        SetWord(offset + 2, (ushort)(value >> 16));
-    }
-
-    /// <summary>Starts a device type deriving from <c>pci-device</c> on a PCI bus, with the common PCI properties.</summary>
+    /// <summary>Starts a device type deriving from <c>pci-device</c> on a PCI bus (the common PCI properties are inherited).</summary>
     protected static DeviceTypeBuilder<TDevice> DefinePci<TDevice>(string name, Func<TDevice>? factory)
         where TDevice : PciDevice =>
         DeviceType.Define(name, factory).Parent(TypeName);

@@ -28,7 +28,16 @@ public sealed class Bus
     public Device? Parent { get; }
 
     /// <summary>The bus-type model behind this qdev bus (e.g. a PCI bus with its slots and windows), if any.</summary>
-    public object? Model { get; init; }
+    public object? Model { get; set; }
+
+    /// <summary>
+    /// The bus type this bus type derives from (QOM parent of the bus class), e.g. <c>PCI</c> for <c>PCIE</c>:
+    /// devices declared for the base type plug into this bus too.
+    /// </summary>
+    public string? BaseTypeName { get; set; }
+
+    /// <summary>True when a device declared for <paramref name="busType"/> may plug into this bus.</summary>
+    public bool Accepts(string? busType) => busType is not null && (busType == TypeName || busType == BaseTypeName);
 
     /// <summary>The plugged devices, newest first.</summary>
     public IReadOnlyList<Device> Children => _children;

@@ -243,7 +243,7 @@ public sealed class QdevTree
         if (busName is not null)
         {
             var bus = Buses().FirstOrDefault(b => b.Name == busName) ?? throw new QdevException($"Bus '{busName}' not found");
-            return bus.TypeName == type.BusType ? bus : throw new QdevException($"Device '{type.Name}' can't go on {bus.TypeName} bus");
+            return bus.Accepts(type.BusType) ? bus : throw new QdevException($"Device '{type.Name}' can't go on {bus.TypeName} bus");
         }
 
         if (type.BusType is null)
@@ -251,7 +251,7 @@ public sealed class QdevTree
             return null;
         }
 
-        return Buses().FirstOrDefault(b => b.TypeName == type.BusType)
+        return Buses().FirstOrDefault(b => b.Accepts(type.BusType))
             ?? throw new QdevException($"No '{type.BusType}' bus found for device '{type.Name}'");
     }
 

@@ -74,7 +74,7 @@ public abstract class SysBusDevice : Device
             output.Append(' ', indent).Append("mmio ")
                 .Append((mmio.Address ?? ulong.MaxValue).ToString("x16"))
                 .Append('/')
-                .Append(((ulong)mmio.Size).ToString("x16"))
+                .Append((mmio.Size > ulong.MaxValue ? ulong.MaxValue : (ulong)mmio.Size).ToString("x16"))
                 .Append('\n');
         }
     }

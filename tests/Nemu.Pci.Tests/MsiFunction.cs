@@ -13,7 +13,7 @@ internal sealed class MsiFunction : PciDevice
         Devfn = devfn;
         if (busNumber != 0)
         {
-            Bus = new PciBus(new Qdev.Bus($"bus{busNumber}", "PCI"), MemoryRegion.CreateContainer("mem", 1 << 20), MemoryRegion.CreateContainer("io", 1 << 16), this)
+            Bus = new PciBus(new Qdev.Bus($"bus{busNumber}", "PCI"), MemoryRegion.CreateContainer("mem", 1 << 20), MemoryRegion.CreateContainer("io", 1 << 16), null)
             {
                 Number = busNumber,
             };
