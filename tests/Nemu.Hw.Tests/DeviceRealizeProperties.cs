@@ -17,6 +17,7 @@ public static class DeviceRealizeProperties
         "unimplemented-device" => [new("name", "unimp"), new("size", "0x1000")],
         "mps2-scc" => [new("len-oscclk", "3")],
         "stellaris-gptm" or "pl011_luminary" => [new("clk", "12500000")],
+        "cfi.pflash01" => [new("num-blocks", "4"), new("sector-length", "0x1000")],
         _ => [],
     };
 }
