@@ -5,9 +5,9 @@
 // 0x3eff0000, and its four INTx outputs on SPIs 3-6.
 // The host type is written in parallel (piece P): while it is not registered the board skips it but keeps its
 // /machine/unattached index, so the devices after it keep QEMU's QOM paths. That skip is removed at integration.
+using Nemu.Hw.Intc;
 using Nemu.Memory;
 using Nemu.Qdev;
-using Nemu.Hw.Intc;
 using Nemu.System;
 
 namespace Nemu.Boards;
