@@ -37,6 +37,7 @@ public static class Program
         machines.Register(Mps2TzBoard.An521);
         machines.Register(StellarisBoard.Lm3s6965evb);
         machines.Register(MicrobitBoard.Type);
+        machines.Register(VirtBoard.Type);
         return machines;
     }
 }

@@ -1,12 +1,18 @@
 using Nemu.Hw.ArmSse;
+using Nemu.Hw.Block;
 using Nemu.Hw.Char;
 using Nemu.Hw.Cmsdk;
 using Nemu.Hw.Core;
+using Nemu.Hw.Gpio;
+using Nemu.Hw.Intc;
 using Nemu.Hw.Misc;
 using Nemu.Hw.Mps2;
+using Nemu.Hw.Nvram;
 using Nemu.Hw.Pci;
 using Nemu.Hw.Stellaris;
+using Nemu.Hw.Timer;
 using Nemu.Hw.Tz;
+using Nemu.Hw.Virtio;
 using Nemu.Qdev;
 
 namespace Nemu.Hw;
@@ -44,5 +50,16 @@ public static class HwModule
         registry.Register(PcieRootPort.TypeInfo);
         registry.Register(Edu.TypeInfo);
         registry.Register(PciTestdev.TypeInfo);
+        registry.Register(ArmGic.TypeInfo);
+        registry.Register(ArmGicV2m.TypeInfo);
+        registry.Register(Pl031.TypeInfo);
+        registry.Register(Pl061.TypeInfo);
+        registry.Register(Pl061.LuminaryTypeInfo);
+        registry.Register(GpioKey.TypeInfo);
+        registry.Register(FwCfgMem.AbstractTypeInfo);
+        registry.Register(FwCfgMem.TypeInfo);
+        registry.Register(PflashCfi01.TypeInfo);
+        registry.Register(VirtioMmio.TypeInfo);
+        registry.Register(PlatformBusDevice.TypeInfo);
     }
 }

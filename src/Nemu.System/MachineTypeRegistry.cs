@@ -44,7 +44,7 @@ public sealed class MachineTypeRegistry
         {
             foreach (var alias in type.Aliases)
             {
-                text.Append(alias.PadRight(20)).Append(" (alias of ").Append(type.Name).Append(")\n");
+                text.Append(alias.PadRight(20)).Append(' ').Append(type.Description).Append(" (alias of ").Append(type.Name).Append(")\n");
             }
 
             text.Append(type.Name.PadRight(20)).Append(' ').Append(type.Description);

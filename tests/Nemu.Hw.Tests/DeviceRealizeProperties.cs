@@ -18,6 +18,7 @@ public static class DeviceRealizeProperties
         "mps2-scc" => [new("len-oscclk", "3")],
         "stellaris-gptm" or "pl011_luminary" => [new("clk", "12500000")],
         "pci-bridge" => [new("chassis_nr", "1")],
+        "cfi.pflash01" => [new("num-blocks", "4"), new("sector-length", "0x1000")],
         _ => [],
     };
 }

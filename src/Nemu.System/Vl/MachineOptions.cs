@@ -25,7 +25,7 @@ public static class MachineOptions
 
         foreach (var entry in options.Entries)
         {
-            if (!Known.Contains(entry.Key))
+            if (!Known.Contains(entry.Key) && !machine.Properties.Contains(entry.Key))
             {
                 throw new VlException($"Property '{machine.Name}-machine.{entry.Key}' not found");
             }
