@@ -17,12 +17,13 @@ public sealed class ProjectGraphTests
         ["Nemu.Chardevs"] = ["Nemu.Core"],
         ["Nemu.Options"] = ["Nemu.Core"],
         ["Nemu.Loader"] = ["Nemu.Core"],
-        ["Nemu.Hw"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Loader"],
+        ["Nemu.Pci"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev"],
+        ["Nemu.Hw"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Loader", "Nemu.Pci"],
         ["Nemu.System"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Options", "Nemu.Loader"],
-        ["Nemu.Monitor"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.System"],
+        ["Nemu.Monitor"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.System", "Nemu.Pci"],
         ["Nemu.Arm"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev"],
         ["Nemu.Semihosting"] = ["Nemu.Core", "Nemu.Chardevs"],
-        ["Nemu.Boards"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Loader", "Nemu.System", "Nemu.Hw", "Nemu.Arm", "Nemu.Semihosting"],
+        ["Nemu.Boards"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Loader", "Nemu.System", "Nemu.Hw", "Nemu.Pci", "Nemu.Arm", "Nemu.Semihosting"],
         ["Nemu.Cli"] = ["Nemu.System", "Nemu.Monitor", "Nemu.Hw", "Nemu.Boards"],
     };
 
