@@ -59,19 +59,8 @@ public sealed partial class Edu : PciDevice
     public const int MsixBarIndex = 1;
     public const int MaxMsixVectors = 2048;
 
-    public static readonly StateDescription<EduState> Vmsd =
-        StateDescription<EduState>.Builder(TypeName, 1, 1)
-            .UInt32("addr4", s => ref s.Addr4)
-            .UInt32("fact", s => ref s.Fact)
-            .UInt32("status", s => ref s.Status)
-            .UInt32("irq_status", s => ref s.IrqStatus)
-            .UInt64("dma.src", s => ref s.DmaSrc)
-            .UInt64("dma.dst", s => ref s.DmaDst)
-            .UInt64("dma.cnt", s => ref s.DmaCnt)
-            .UInt64("dma.cmd", s => ref s.DmaCmd)
-            .Timer("dma_timer", s => s.DmaTimerExpire, (s, v) => s.DmaTimerExpire = v)
-            .Buffer("dma_buf", s => s.DmaBuffer, DmaSize)
-            .Build();
+    /// <summary>Version 2 embeds the PCI function (config space, INTx levels: QEMU's parent_obj) before the registers.</summary>
+    public static readonly StateDescription<EduState> Vmsd = BuildVmsd(null);
 
     public static readonly DeviceType TypeInfo =
         DefinePci(TypeName, () => new Edu())
@@ -99,6 +88,7 @@ public sealed partial class Edu : PciDevice
         SetWord(PciConfig.SubsystemId, SubsystemQemu);
         Config[PciConfig.InterruptPin] = 1;
         _mmio = MemoryRegion.CreateIo("edu-mmio", MmioSize, this, this);
+        _s.Pci = PciState;
         InitState(Vmsd, _s);
     }
 
@@ -117,6 +107,30 @@ public sealed partial class Edu : PciDevice
     public int MsixVectors => (int)_msixVectors;
 
     private MachineTime Time => _time ??= ResolveTime();
+
+    // With MSI-X (a Nemu option) the table and PBA follow as QEMU's "msix" buffer; its size depends on the vectors.
+    private static StateDescription<EduState> BuildVmsd(MsixState? msix)
+    {
+        var builder = StateDescription<EduState>.Builder(TypeName, 2, 2)
+            .Struct("parent_obj", s => s.Pci, PciDeviceState.Conventional)
+            .UInt32("addr4", s => ref s.Addr4)
+            .UInt32("fact", s => ref s.Fact)
+            .UInt32("status", s => ref s.Status)
+            .UInt32("irq_status", s => ref s.IrqStatus)
+            .UInt64("dma.src", s => ref s.DmaSrc)
+            .UInt64("dma.dst", s => ref s.DmaDst)
+            .UInt64("dma.cnt", s => ref s.DmaCnt)
+            .UInt64("dma.cmd", s => ref s.DmaCmd)
+            .Timer("dma_timer", s => s.DmaTimerExpire, (s, v) => s.DmaTimerExpire = v)
+            .Buffer("dma_buf", s => s.DmaBuffer, DmaSize);
+
+        if (msix is not null)
+        {
+            builder.Struct("msix", _ => msix, msix.Description);
+        }
+
+        return builder.Build();
+    }
 
     protected override void OnRealize()
     {
@@ -149,6 +163,8 @@ public sealed partial class Edu : PciDevice
             {
                 Msix.VectorUse(this, v);
             }
+
+            InitState(BuildVmsd(MsixState), _s);
         }
 
         _s.DmaTimer ??= Time.CreateTimer(ClockType.Virtual, "edu-dma", DmaTimerExpired);

@@ -38,7 +38,8 @@ public sealed class PciTestdev : PciDevice
     public const byte NoMatch = 0xce;
 
     public static readonly StateDescription<PciTestdevState> Vmsd =
-        StateDescription<PciTestdevState>.Builder(TypeName, 1, 1)
+        StateDescription<PciTestdevState>.Builder(TypeName, 2, 2)
+            .Struct("parent_obj", s => s.Pci, PciDeviceState.Conventional)
             .Int32("current", s => ref s.Current, -1)
             .UInt32Array("count", s => s.Counts, TestCount)
             .Build();
@@ -70,6 +71,7 @@ public sealed class PciTestdev : PciDevice
         SetWord(PciConfig.SubsystemId, Edu.SubsystemQemu);
         _mmio = MemoryRegion.CreateIo("pci-testdev-mmio", MemorySize * 2, new PciTestdevBarOps(this, 0), this);
         _portio = MemoryRegion.CreateIo("pci-testdev-portio", IoSize * 2, new PciTestdevBarOps(this, 1), this);
+        _s.Pci = PciState;
         InitState(Vmsd, _s);
     }
 
