@@ -2,7 +2,9 @@
 // 256 MiB ECAM "pcie-mmcfg-mmio") is mapped through the alias "pcie-ecam" (16 MiB at 0x3f000000 with highmem=off,
 // 256 MiB at 0x4010000000 with highmem=on), MMIO 1 (the "gpex_mmio_window") through the alias "pcie-mmio"
 // (0x10000000-0x3efeffff, identity offsets) plus "pcie-mmio-high" with highmem=on, MMIO 2 (the I/O window) at
-// 0x3eff0000, and its four INTx outputs on SPIs 3-6.
+// 0x3eff0000, and its four INTx outputs on SPIs 3-6. Nemu addition: an MSI allocator (seed 004) over the GICv2m
+// SPIs (INTIDs 80-143, doorbell MSI_SETSPI_NS at 0x08020040) on the root bus, saved with the host's state; QEMU's
+// virt has none (the guest picks GICv2m SPIs itself), and config space is unchanged by it.
 using Nemu.Hw.Intc;
 using Nemu.Hw.Pci;
 using Nemu.Memory;
@@ -15,6 +17,9 @@ public static partial class VirtBoard
 {
     /// <summary>QEMU's TYPE_GPEX_HOST.</summary>
     public const string GpexHostTypeName = "gpex-pcihost";
+
+    // SPI n is GIC INTID 32 + n.
+    private const int GicSpiIntidBase = 32;
 
     private static void CreatePcie(Machine machine, ArmGic gic, bool highMem)
     {
@@ -41,5 +46,11 @@ public static partial class VirtBoard
             host.ConnectIrq(i, gic.SpiInput(VirtMemoryMap.PcieSpi + i));
             host.SetIrqNum(i, VirtMemoryMap.PcieSpi + i);
         }
+
+        // Seed 004: MSI/MSI-X numbers come from the GICv2m frame's SPIs (INTIDs 80-143) and are freed on disable.
+        host.AttachMsiAllocator(new Pci.MsiAllocator(
+            (uint)(GicSpiIntidBase + VirtMemoryMap.GicV2mSpi),
+            VirtMemoryMap.GicV2mSpiCount,
+            VirtMemoryMap.GicV2m + ArmGicV2m.SetSpiOffset));
     }
 }

@@ -78,6 +78,9 @@ public sealed partial class MsiAllocator : IPciInterruptObserver
     /// <summary>The state description of this pool size (its array length is the pool size).</summary>
     public StateDescription<MsiAllocatorState> Vmsd { get; }
 
+    /// <summary>The saved form of the map (filled by the description's pre-save, read by its post-load).</summary>
+    public MsiAllocatorState State => _state;
+
     /// <summary>The allocation map bound to its saved form; save/load it with the machine.</summary>
     public StateBinding VmState { get; }
 

@@ -120,7 +120,15 @@ public abstract class PciBridge : PciDevice
         SetLong(PciConfig.PrefLimitUpper32, 0);
         SetWord(PciConfig.BridgeControl, 0);
         OnBridgeReset();
-        UpdateWindows();
+
+        // QEMU's pci_bridge_reset does not rebuild the windows, so closed windows stay where realize put them (a
+        // root port's reset moves base above limit but its zero-sized aliases stay at 0, seen in info mtree). Nemu
+        // rebuilds them only when one was open, so that a reset never leaves a window forwarding (QEMU keeps the
+        // stale aliases until the next config write).
+        if (Array.Exists(_windows, w => w.Enabled && w.Size != 0))
+        {
+            UpdateWindows();
+        }
     }
 
     /// <summary>Bridge-type reset after pci_bridge_reset (e.g. pci_bridge_disable_base_limit), before the windows are rebuilt.</summary>

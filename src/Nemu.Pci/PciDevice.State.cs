@@ -68,6 +68,9 @@ public abstract partial class PciDevice
         OnConfigLoaded();
         UpdateBusMasterEnable();
 
+        // MSI Enable transitions are reported relative to the loaded state (MSI-X does this in its own section).
+        Msi.PostLoad(this);
+
         // Keep the root bus's wire-OR counts consistent with the loaded levels.
         var newIrq = 0;
         for (var pin = 0; pin < PinCount; pin++)

@@ -7,10 +7,6 @@ namespace Nemu.Boards.Tests;
 /// </summary>
 internal static class VirtMonitorText
 {
-    /// <summary>Lines that belong to the PCIe host (gpex-pcihost), absent until it is integrated.</summary>
-    public static bool IsPciLine(string line) =>
-        line.Contains("gpex", StringComparison.Ordinal) || line.Contains("pcie", StringComparison.Ordinal);
-
     /// <summary><c>info mtree -f</c>: for each AS name, the root line and the rendered ranges of its FlatView.</summary>
     public static Dictionary<string, List<string>> FlatViewsByAddressSpace(string text)
     {

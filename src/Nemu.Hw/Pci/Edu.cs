@@ -59,23 +59,13 @@ public sealed partial class Edu : PciDevice
     public const int MsixBarIndex = 1;
     public const int MaxMsixVectors = 2048;
 
-    public static readonly StateDescription<EduState> Vmsd =
-        StateDescription<EduState>.Builder(TypeName, 1, 1)
-            .UInt32("addr4", s => ref s.Addr4)
-            .UInt32("fact", s => ref s.Fact)
-            .UInt32("status", s => ref s.Status)
-            .UInt32("irq_status", s => ref s.IrqStatus)
-            .UInt64("dma.src", s => ref s.DmaSrc)
-            .UInt64("dma.dst", s => ref s.DmaDst)
-            .UInt64("dma.cnt", s => ref s.DmaCnt)
-            .UInt64("dma.cmd", s => ref s.DmaCmd)
-            .Timer("dma_timer", s => s.DmaTimerExpire, (s, v) => s.DmaTimerExpire = v)
-            .Buffer("dma_buf", s => s.DmaBuffer, DmaSize)
-            .Build();
+    /// <summary>Version 2 embeds the PCI function (config space, INTx levels: QEMU's parent_obj) before the registers.</summary>
+    public static readonly StateDescription<EduState> Vmsd = BuildVmsd(null);
 
     public static readonly DeviceType TypeInfo =
         DefinePci(TypeName, () => new Edu())
             .Category(DeviceCategories.Misc)
+            .UserCreatable()
             .Property(new CodecProperty<Edu, ulong>("dma_mask", null, EduQomCodec.UInt64, d => d._dmaMask, (d, v) => d._dmaMask = v, DefaultDmaMask, hasDefault: false))
             .Property(new CodecProperty<Edu, ulong>("msi-vectors", "Nemu: MSI vectors (power of two, 1-32)", EduQomCodec.UInt32, d => d._msiVectors, (d, v) => d._msiVectors = (uint)v, 1, hasDefault: true))
             .Property(new CodecProperty<Edu, ulong>("msix-vectors", "Nemu: MSI-X vectors in BAR 1 (0: none, as QEMU)", EduQomCodec.UInt32, d => d._msixVectors, (d, v) => d._msixVectors = (uint)v, 0, hasDefault: true))
@@ -98,6 +88,7 @@ public sealed partial class Edu : PciDevice
         SetWord(PciConfig.SubsystemId, SubsystemQemu);
         Config[PciConfig.InterruptPin] = 1;
         _mmio = MemoryRegion.CreateIo("edu-mmio", MmioSize, this, this);
+        _s.Pci = PciState;
         InitState(Vmsd, _s);
     }
 
@@ -117,6 +108,30 @@ public sealed partial class Edu : PciDevice
 
     private MachineTime Time => _time ??= ResolveTime();
 
+    // With MSI-X (a Nemu option) the table and PBA follow as QEMU's "msix" buffer; its size depends on the vectors.
+    private static StateDescription<EduState> BuildVmsd(MsixState? msix)
+    {
+        var builder = StateDescription<EduState>.Builder(TypeName, 2, 2)
+            .Struct("parent_obj", s => s.Pci, PciDeviceState.Conventional)
+            .UInt32("addr4", s => ref s.Addr4)
+            .UInt32("fact", s => ref s.Fact)
+            .UInt32("status", s => ref s.Status)
+            .UInt32("irq_status", s => ref s.IrqStatus)
+            .UInt64("dma.src", s => ref s.DmaSrc)
+            .UInt64("dma.dst", s => ref s.DmaDst)
+            .UInt64("dma.cnt", s => ref s.DmaCnt)
+            .UInt64("dma.cmd", s => ref s.DmaCmd)
+            .Timer("dma_timer", s => s.DmaTimerExpire, (s, v) => s.DmaTimerExpire = v)
+            .Buffer("dma_buf", s => s.DmaBuffer, DmaSize);
+
+        if (msix is not null)
+        {
+            builder.Struct("msix", _ => msix, msix.Description);
+        }
+
+        return builder.Build();
+    }
+
     protected override void OnRealize()
     {
         if (_msiVectors is 0 or > 32 || (_msiVectors & (_msiVectors - 1)) != 0)
@@ -129,6 +144,7 @@ public sealed partial class Edu : PciDevice
             throw new QdevException($"edu: msix-vectors must be at most {MaxMsixVectors}, not {_msixVectors}");
         }
 
+        base.OnRealize();
         RegisterBar(0, PciBarType.Memory32, _mmio);
         HasMsi = Msi.Init(this, 0, (int)_msiVectors, is64Bit: true, perVectorMask: false, out var msiError) >= 0;
         if (!HasMsi && Log.IsEnabled(LogItem.Unimp))
@@ -147,6 +163,8 @@ public sealed partial class Edu : PciDevice
             {
                 Msix.VectorUse(this, v);
             }
+
+            InitState(BuildVmsd(MsixState), _s);
         }
 
         _s.DmaTimer ??= Time.CreateTimer(ClockType.Virtual, "edu-dma", DmaTimerExpired);
@@ -165,6 +183,8 @@ public sealed partial class Edu : PciDevice
         {
             Msi.Uninit(this);
         }
+
+        base.OnUnrealize();
     }
 
     /// <summary>QEMU's edu_raise_irq: sets status bits, then signals MSI-X, MSI or asserts INTx.</summary>

@@ -1,13 +1,17 @@
 // Implements: the register state of QEMU 7.2's edu device (hw/misc/edu.c EduState) as a plain-data record:
 // liveness, factorial, status, interrupt status, the DMA registers and the 4 KiB DMA buffer.
-// QEMU's edu has no VMState; Nemu saves this record ("edu", version 1) so every device is migratable.
+// QEMU's edu has no VMState; Nemu saves this record ("edu", version 2: the PCI function as parent_obj first) so every device is migratable.
 using Nemu.Core.Time;
+using Nemu.Pci;
 
 namespace Nemu.Hw.Pci;
 
 /// <summary>The migratable state of an <see cref="Edu"/> device.</summary>
 public sealed class EduState
 {
+    /// <summary>The PCI function's state (QEMU's parent_obj), set by the device.</summary>
+    public PciDeviceState Pci { get; internal set; } = null!;
+
     /// <summary>Register 0x04: the complement of the last value written (QEMU's addr4).</summary>
     public uint Addr4;
 

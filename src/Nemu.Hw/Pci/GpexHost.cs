@@ -6,6 +6,7 @@
 // outputs (INTA-INTD after the root bus's swizzle), the root bus "pcie.0" (qdev type PCIE) and the host bridge
 // function gpex-root at 00:00.0. Not modelled: bypass-iommu (no IOMMU), ACPI/DT generation, gpex_route_intx
 // notifiers (only the recorded SPI numbers are kept for device assignment).
+// Nemu addition: an optional MSI allocator (seed 004) on the root bus whose map is a subsection of the saved state.
 using Nemu.Core.Irq;
 using Nemu.Core.State;
 using Nemu.Memory;
@@ -22,13 +23,8 @@ public sealed class GpexHost : SysBusDevice
     /// <summary>Number of INTx outputs (GPEX_NUM_IRQS).</summary>
     public const int NumIrqs = 4;
 
-    public static readonly StateDescription<GpexHostState> Vmsd =
-        StateDescription<GpexHostState>.Builder("PCIBUS", 1, 1)
-            .Int32("nirq", s => ref s.Nirq, NumIrqs)
-            .UInt32Array("irq_count", s => s.IrqCount, NumIrqs)
-            .PreSave(s => s.Host.SaveIrqCounts(s))
-            .PostLoad((s, _) => s.Host.RootBus?.RestoreIrqCounts(s.IrqCount))
-            .Build();
+    /// <summary>The state without an MSI allocator (QEMU's "PCIBUS" of the root bus).</summary>
+    public static readonly StateDescription<GpexHostState> Vmsd = BuildVmsd(null);
 
     public static readonly DeviceType TypeInfo =
         DeviceType.Define(TypeName, () => new GpexHost())
@@ -69,6 +65,27 @@ public sealed class GpexHost : SysBusDevice
 
     /// <summary>What bus-master address spaces see; defaults to the root of the machine's "memory" address space.</summary>
     public MemoryRegion? DmaRoot { get; set; }
+
+    /// <summary>The MSI allocator watching the root bus (<see cref="AttachMsiAllocator"/>), or null.</summary>
+    public MsiAllocator? MsiAllocator { get; private set; }
+
+    /// <summary>
+    /// Makes <paramref name="allocator"/> the root bus's MSI/MSI-X observer (seed 004) and part of this host's saved
+    /// state: the subsection "PCIBUS/msi-allocator" carries the allocation map whenever it is not empty, and machine
+    /// reset empties it. Call once after <see cref="Device.Realize"/>.
+    /// </summary>
+    public void AttachMsiAllocator(MsiAllocator allocator)
+    {
+        ArgumentNullException.ThrowIfNull(allocator);
+        if (RootBus is null || MsiAllocator is not null)
+        {
+            throw new InvalidOperationException($"{TypeName}: attach one MSI allocator after realize");
+        }
+
+        allocator.Attach(RootBus);
+        MsiAllocator = allocator;
+        InitState(BuildVmsd(allocator), _state);
+    }
 
     /// <summary>Records the interrupt number (e.g. GIC SPI) output <paramref name="index"/> is wired to (gpex_set_irq_num).</summary>
     public void SetIrqNum(int index, int gsi) => _irqNum[index] = gsi;
@@ -143,6 +160,29 @@ public sealed class GpexHost : SysBusDevice
         };
         Ecam.RootBus = RootBus;
     }
+
+    // The allocator's map is a subsection, so a stream from a machine without allocations (or without an allocator)
+    // loads as before; the nested description is the allocator's own (its array length is the pool size).
+    private static StateDescription<GpexHostState> BuildVmsd(MsiAllocator? allocator)
+    {
+        var builder = StateDescription<GpexHostState>.Builder("PCIBUS", 1, 1)
+            .Int32("nirq", s => ref s.Nirq, NumIrqs)
+            .UInt32Array("irq_count", s => s.IrqCount, NumIrqs)
+            .PreSave(s => s.Host.SaveIrqCounts(s))
+            .PreLoad(s => s.Host.MsiAllocator?.Reset())
+            .PostLoad((s, _) => s.Host.RootBus?.RestoreIrqCounts(s.IrqCount));
+        if (allocator is not null)
+        {
+            var map = StateDescription<GpexHostState>.Builder("PCIBUS/msi-allocator", 1, 1)
+                .Struct("map", s => s.Host.MsiAllocator!.State, allocator.Vmsd)
+                .Build();
+            builder.Subsection(map, s => s.Host.MsiAllocator is { Allocations.Count: > 0 });
+        }
+
+        return builder.Build();
+    }
+
+    protected override void OnReset() => MsiAllocator?.Reset();
 
     private static MemoryRegion? FindSystemMemory(MemorySystem system)
     {

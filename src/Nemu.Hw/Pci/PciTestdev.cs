@@ -38,7 +38,8 @@ public sealed class PciTestdev : PciDevice
     public const byte NoMatch = 0xce;
 
     public static readonly StateDescription<PciTestdevState> Vmsd =
-        StateDescription<PciTestdevState>.Builder(TypeName, 1, 1)
+        StateDescription<PciTestdevState>.Builder(TypeName, 2, 2)
+            .Struct("parent_obj", s => s.Pci, PciDeviceState.Conventional)
             .Int32("current", s => ref s.Current, -1)
             .UInt32Array("count", s => s.Counts, TestCount)
             .Build();
@@ -47,6 +48,7 @@ public sealed class PciTestdev : PciDevice
         DefinePci(TypeName, () => new PciTestdev())
             .Description("PCI Test Device")
             .Category(DeviceCategories.Misc)
+            .UserCreatable()
             .Size("membar", d => ref d._membarSize)
             .Build();
 
@@ -69,6 +71,7 @@ public sealed class PciTestdev : PciDevice
         SetWord(PciConfig.SubsystemId, Edu.SubsystemQemu);
         _mmio = MemoryRegion.CreateIo("pci-testdev-mmio", MemorySize * 2, new PciTestdevBarOps(this, 0), this);
         _portio = MemoryRegion.CreateIo("pci-testdev-portio", IoSize * 2, new PciTestdevBarOps(this, 1), this);
+        _s.Pci = PciState;
         InitState(Vmsd, _s);
     }
 
@@ -95,6 +98,8 @@ public sealed class PciTestdev : PciDevice
         {
             throw new QdevException($"pci-testdev: membar size 0x{_membarSize:x} is not a power of two");
         }
+
+        base.OnRealize();
 
         // QEMU clears the pin explicitly: the test device has no interrupt.
         Config[PciConfig.InterruptPin] = 0;

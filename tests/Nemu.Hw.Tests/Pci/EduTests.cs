@@ -237,6 +237,8 @@ public sealed class EduTests
     [Fact]
     public void SavedStateKeepsAPendingDmaTimer()
     {
+        // The state carries the PCI function, so both sides are realized functions (same capabilities).
+        _edu.Realize();
         StartDma(src: 0x1000, dst: 0x40000, count: 16, Edu.DmaCmdIrq);
         _edu.State.DmaBuffer[7] = 0x42;
         var saved = _edu.VmState!.Save();
