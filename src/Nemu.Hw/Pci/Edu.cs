@@ -75,6 +75,7 @@ public sealed partial class Edu : PciDevice
 
     public static readonly DeviceType TypeInfo =
         DefinePci(TypeName, () => new Edu())
+            .UserCreatable()
             .Category(DeviceCategories.Misc)
             .Property(new CodecProperty<Edu, ulong>("dma_mask", null, EduQomCodec.UInt64, d => d._dmaMask, (d, v) => d._dmaMask = v, DefaultDmaMask, hasDefault: false))
             .Property(new CodecProperty<Edu, ulong>("msi-vectors", "Nemu: MSI vectors (power of two, 1-32)", EduQomCodec.UInt32, d => d._msiVectors, (d, v) => d._msiVectors = (uint)v, 1, hasDefault: true))
@@ -129,6 +130,8 @@ public sealed partial class Edu : PciDevice
             throw new QdevException($"edu: msix-vectors must be at most {MaxMsixVectors}, not {_msixVectors}");
         }
 
+        // do_pci_register_device first: the slot, the bus and the bus-master address space.
+        base.OnRealize();
         RegisterBar(0, PciBarType.Memory32, _mmio);
         HasMsi = Msi.Init(this, 0, (int)_msiVectors, is64Bit: true, perVectorMask: false, out var msiError) >= 0;
         if (!HasMsi && Log.IsEnabled(LogItem.Unimp))
@@ -140,6 +143,7 @@ public sealed partial class Edu : PciDevice
         {
             if (!Msix.InitExclusiveBar(this, (int)_msixVectors, MsixBarIndex, out var msixError))
             {
+                base.OnUnrealize();
                 throw new QdevException($"edu: {msixError}");
             }
 
@@ -165,6 +169,8 @@ public sealed partial class Edu : PciDevice
         {
             Msi.Uninit(this);
         }
+
+        base.OnUnrealize();
     }
 
     /// <summary>QEMU's edu_raise_irq: sets status bits, then signals MSI-X, MSI or asserts INTx.</summary>

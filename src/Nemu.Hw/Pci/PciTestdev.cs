@@ -45,6 +45,7 @@ public sealed class PciTestdev : PciDevice
 
     public static readonly DeviceType TypeInfo =
         DefinePci(TypeName, () => new PciTestdev())
+            .UserCreatable()
             .Description("PCI Test Device")
             .Category(DeviceCategories.Misc)
             .Size("membar", d => ref d._membarSize)
@@ -95,6 +96,9 @@ public sealed class PciTestdev : PciDevice
         {
             throw new QdevException($"pci-testdev: membar size 0x{_membarSize:x} is not a power of two");
         }
+
+        // do_pci_register_device first: the slot, the bus and the bus-master address space.
+        base.OnRealize();
 
         // QEMU clears the pin explicitly: the test device has no interrupt.
         Config[PciConfig.InterruptPin] = 0;
