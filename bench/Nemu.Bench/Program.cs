@@ -16,8 +16,10 @@ public static class Program
                 return MProfileBenchmark.Run(Console.Out);
             case "exceptions":
                 return ExceptionBenchmark.Run(Console.Out);
+            case "pci":
+                return PciBenchmark.Run(Console.Out);
             default:
-                Console.Error.WriteLine($"unknown benchmark '{name}' (known: memory, mprofile, exceptions)");
+                Console.Error.WriteLine($"unknown benchmark '{name}' (known: memory, mprofile, exceptions, pci)");
                 return 1;
         }
     }
