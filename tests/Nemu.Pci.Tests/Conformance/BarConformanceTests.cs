@@ -119,6 +119,33 @@ public sealed class BarConformanceTests
     }
 
     [Fact]
+    public void B32_WithoutAnOptionRomTheRomBarReadsZeroAndNothingIsMapped()
+    {
+        // Neither edu nor the bridges carry an option ROM (Nemu accepts only romfile=""), so the ROM BAR is
+        // unimplemented: sizing and enabling it leave 0 and map nothing. The mapping rule itself (Command.MEM and
+        // the enable bit) is PciDeviceBehaviourTests.B32 on a function with a ROM.
+        var bridge = VirtPci.Ecam(0, 3, 0, 0);
+        var s = new QtestScript();
+        s.WriteW(Edu + 0x04, 0x0002);
+        s.WriteL(Edu + 0x30, 0xffffffff);
+        var sized = s.ReadL(Edu + 0x30);
+        s.WriteL(Edu + 0x30, 0x10000001);
+        var enabled = s.ReadL(Edu + 0x30);
+        s.WriteL(bridge + 0x38, 0xffffffff);
+        var bridgeRom = s.ReadL(bridge + 0x38);
+        var rom = s.Hmp("info pci", "BAR6");
+        var unclaimed = s.ReadL(Window);
+
+        var t = s.AssertSameAsQemu(VirtPci.With(VirtPci.EduTestdev, "-device", "pci-bridge,id=br0,chassis_nr=1,addr=3"));
+
+        Assert.Equal(0u, t.Value(sized));
+        Assert.Equal(0u, t.Value(enabled));
+        Assert.Equal(0u, t.Value(bridgeRom));
+        Assert.Equal(string.Empty, t.Reply(rom));
+        Assert.Equal(0xffffffffu, t.Value(unclaimed));
+    }
+
+    [Fact]
     public void B33_RewritingAnEnabledBarMovesTheMappingInOneStep()
     {
         var s = new QtestScript();
