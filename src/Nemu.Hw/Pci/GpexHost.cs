@@ -157,6 +157,9 @@ public sealed class GpexHost : SysBusDevice
             MemorySystem = system,
             DmaRoot = dmaRoot,
             SetIrqHandler = SetIrq,
+            // virt (the only board with this host) sets MachineClass.pci_allow_0_address: QEMU 7.2 maps a BAR
+            // programmed to 0 there (`info pci`: "32 bit memory at 0x00000000 [0x000fffff]").
+            AllowZeroAddress = true,
         };
         Ecam.RootBus = RootBus;
     }
