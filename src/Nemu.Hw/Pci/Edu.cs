@@ -76,6 +76,7 @@ public sealed partial class Edu : PciDevice
     public static readonly DeviceType TypeInfo =
         DefinePci(TypeName, () => new Edu())
             .Category(DeviceCategories.Misc)
+            .UserCreatable()
             .Property(new CodecProperty<Edu, ulong>("dma_mask", null, EduQomCodec.UInt64, d => d._dmaMask, (d, v) => d._dmaMask = v, DefaultDmaMask, hasDefault: false))
             .Property(new CodecProperty<Edu, ulong>("msi-vectors", "Nemu: MSI vectors (power of two, 1-32)", EduQomCodec.UInt32, d => d._msiVectors, (d, v) => d._msiVectors = (uint)v, 1, hasDefault: true))
             .Property(new CodecProperty<Edu, ulong>("msix-vectors", "Nemu: MSI-X vectors in BAR 1 (0: none, as QEMU)", EduQomCodec.UInt32, d => d._msixVectors, (d, v) => d._msixVectors = (uint)v, 0, hasDefault: true))
@@ -129,6 +130,8 @@ public sealed partial class Edu : PciDevice
             throw new QdevException($"edu: msix-vectors must be at most {MaxMsixVectors}, not {_msixVectors}");
         }
 
+        // pci_qdev_realize: take the slot on the bus (devfn, bus-master address space) before the device's realize.
+        base.OnRealize();
         RegisterBar(0, PciBarType.Memory32, _mmio);
         HasMsi = Msi.Init(this, 0, (int)_msiVectors, is64Bit: true, perVectorMask: false, out var msiError) >= 0;
         if (!HasMsi && Log.IsEnabled(LogItem.Unimp))
@@ -165,6 +168,8 @@ public sealed partial class Edu : PciDevice
         {
             Msi.Uninit(this);
         }
+
+        base.OnUnrealize();
     }
 
     /// <summary>QEMU's edu_raise_irq: sets status bits, then signals MSI-X, MSI or asserts INTx.</summary>

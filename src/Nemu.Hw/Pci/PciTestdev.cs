@@ -47,6 +47,7 @@ public sealed class PciTestdev : PciDevice
         DefinePci(TypeName, () => new PciTestdev())
             .Description("PCI Test Device")
             .Category(DeviceCategories.Misc)
+            .UserCreatable()
             .Size("membar", d => ref d._membarSize)
             .Build();
 
@@ -95,6 +96,8 @@ public sealed class PciTestdev : PciDevice
         {
             throw new QdevException($"pci-testdev: membar size 0x{_membarSize:x} is not a power of two");
         }
+
+        base.OnRealize();
 
         // QEMU clears the pin explicitly: the test device has no interrupt.
         Config[PciConfig.InterruptPin] = 0;
