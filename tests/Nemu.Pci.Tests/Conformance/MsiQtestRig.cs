@@ -21,6 +21,9 @@ internal static class MsiQtestRig
     /// <summary>devfn of the first device after -nodefaults (00:01.0).</summary>
     public const int Slot1 = 1 << 3;
 
+    /// <summary>Marks a script line as an HMP command (e.g. <c>hmp:system_reset</c>).</summary>
+    public const string HmpPrefix = "hmp:";
+
     private static readonly string[] Virt = ["-M", "virt,highmem=off", "-nodefaults"];
 
     /// <summary>In-process Nemu virt with <paramref name="devices"/> (each a -device argument).</summary>
@@ -65,7 +68,8 @@ internal static class MsiQtestRig
 
     /// <summary>
     /// Sends <paramref name="script"/> line by line and returns the transcript in the form of the recordings
-    /// (<c>&gt; line</c>, then any asynchronous IRQ lines, then <c>&lt; reply</c>).
+    /// (<c>&gt; line</c>, then any asynchronous IRQ lines, then <c>&lt; reply</c>). A line starting with
+    /// <see cref="HmpPrefix"/> is an HMP command (its output is the reply).
     /// </summary>
     public static List<string> RunScript(QtestClient qts, IEnumerable<string> script)
     {
@@ -73,7 +77,7 @@ internal static class MsiQtestRig
         foreach (var line in script)
         {
             qts.ClearAsyncLines();
-            var reply = qts.Raw(line);
+            var reply = line.StartsWith(HmpPrefix, StringComparison.Ordinal) ? qts.Hmp(line[HmpPrefix.Length..]).TrimEnd('\n') : qts.Raw(line);
             transcript.Add("> " + line);
             transcript.AddRange(qts.AsyncLines.Select(a => "< " + a));
             transcript.Add("< " + reply);
