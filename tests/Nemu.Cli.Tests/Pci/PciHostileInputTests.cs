@@ -166,7 +166,7 @@ public sealed class PciHostileInputTests
     }
 
     [Fact]
-    public void MsiAndMsixEnabledTogetherKeepConfigSemanticsAndSignalMsix()
+    public void MsiAndMsixEnabledTogetherKeepConfigSemanticsAndOnlyTheFirstBoundKindSignals()
     {
         using var qts = QtestClient.StartNemu(["-M", "virt,highmem=off", "-nodefaults", "-device", "edu,msix-vectors=1"]);
         var edu = QPciDevice.Find(QPciBus.Virt(qts), slot: 1, function: 0) ?? throw new InvalidOperationException("no edu");
@@ -185,11 +185,12 @@ public sealed class PciHostileInputTests
         Assert.Equal(0x0081, edu.ConfigReadW(msi + 2));
         Assert.Equal(0x8000, edu.ConfigReadW(msix + 2));
 
-        // Nemu's edu signals MSI-X when it is enabled (documented); exactly one message per raise.
+        // edu signals MSI-X while it is enabled, but the machine's MSI allocator bound the function to MSI first
+        // (seed 004: never both), so the MSI-X message is dropped (docs/deviations.md) and nothing pends.
         qts.IrqInterceptIn(Gic);
         qts.ClearAsyncLines();
         edu.WriteL(bar0, 0x60, 1);
-        Assert.Equal(["IRQ raise 49", "IRQ lower 49"], qts.AsyncLines);
+        Assert.Empty(qts.AsyncLines);
         edu.WriteL(bar0, 0x64, 1);
 
         // MSI-X off again: the MSI capability's message is used.
@@ -197,6 +198,16 @@ public sealed class PciHostileInputTests
         qts.ClearAsyncLines();
         edu.WriteL(bar0, 0x60, 1);
         Assert.Equal(["IRQ raise 48", "IRQ lower 48"], qts.AsyncLines);
+        edu.WriteL(bar0, 0x64, 1);
+
+        // A driver that switches kinds (MSI off, MSI-X on) gets MSI-X delivered.
+        edu.MsiDisable();
+        edu.MsixEnable();
+        edu.MsixSetEntry(0, Doorbell, 0x51);
+        edu.MsixSetMasked(0, false);
+        qts.ClearAsyncLines();
+        edu.WriteL(bar0, 0x60, 1);
+        Assert.Equal(["IRQ raise 49", "IRQ lower 49"], qts.AsyncLines);
         Assert.Equal(0x010000edu, edu.ReadL(bar0, 0));
     }
 
