@@ -27,7 +27,7 @@ public sealed class InfoPciConformanceTests
 
         var t = s.AssertSameAsQemu(VirtPci.EduTestdev);
 
-        Assert.Equal(InfoPciRecordings.EduTestdev, t.Reply(info));
+        Assert.Equal(Recorded.EduTestdev, t.Reply(info));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class InfoPciConformanceTests
     public void B47_InfoPciOfAnUnprogrammedPciBridgeIsQemus()
     {
         using var qts = Testing.Qtest.QtestClient.StartInProcess(PciBridge);
-        Assert.Equal(InfoPciRecordings.PciBridge, qts.Hmp("info pci"));
+        Assert.Equal(Recorded.PciBridge, qts.Hmp("info pci"));
     }
 
     [Fact]
