@@ -1,4 +1,11 @@
+// The System Machine as the human monitor sees it (management.md §3). CPUs are found through the main loop's
+// ICpuRunner (one CPU, or a RoundRobinCpuRunner's list in cpu_index order) and printed through ICpuStateDumper.
+// info cpus: QEMU prints each vCPU thread's host TID; Nemu runs every CPU on the main-loop thread, so every CPU
+// prints that thread's Linux TID (from /proc/thread-self when the monitor runs on the loop thread, else the
+// process id).
+using System.Globalization;
 using Nemu.Core;
+using Nemu.Core.Threading;
 using Nemu.Monitor.Hmp;
 using Nemu.Pci.Info;
 using Nemu.System;
@@ -8,11 +15,18 @@ namespace Nemu.Monitor;
 /// <summary>Presents a System <see cref="Machine"/> to the human monitor.</summary>
 public sealed class MachineHmpAdapter(Machine machine) : IHmpMachine
 {
+    private long _loopThreadId;
+
     public string StatusText => RunStateNames.StatusText(machine.State);
 
     public int TargetBits => 32;
 
-    public bool HasCpu => false;
+    public bool HasCpu => CpuCount > 0;
+
+    public int CpuCount => CpuList().Count;
+
+    public IReadOnlyList<(string Label, string Filename)> Chardevs =>
+        [.. machine.Chardevs.All.Select(c => (c.Id, c.Filename))];
 
     public IRegisterReader? Registers => null;
 
@@ -33,6 +47,34 @@ public sealed class MachineHmpAdapter(Machine machine) : IHmpMachine
 
     public bool ReadPhysical(ulong address, Span<byte> buffer) =>
         machine.AddressSpaceMemory.ReadBuffer(new GuestAddress(address), buffer, MemTxAttrs.UnspecifiedAttrs) == MemTxResult.Ok;
+
+    public string CpuState(int index) =>
+        CpuList() is var cpus && index >= 0 && index < cpus.Count && cpus[index] is ICpuStateDumper dumper ? dumper.DumpState(fpu: true) : string.Empty;
+
+    public long CpuThreadId(int index)
+    {
+        if (_loopThreadId == 0 && machine.Loop.IsLoopThread)
+        {
+            _loopThreadId = CurrentThreadId();
+        }
+
+        return _loopThreadId != 0 ? _loopThreadId : Environment.ProcessId;
+    }
+
+    private static long CurrentThreadId()
+    {
+        // "/proc/thread-self" links to "<pid>/task/<tid>" for the thread that reads it.
+        var target = new FileInfo("/proc/thread-self").LinkTarget;
+        var slash = target?.LastIndexOf('/') ?? -1;
+        return slash >= 0 && long.TryParse(target![(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var tid) ? tid : 0;
+    }
+
+    private IReadOnlyList<ICpuRunner> CpuList() => machine.Loop.CpuRunner switch
+    {
+        null => [],
+        RoundRobinCpuRunner rr => rr.Cpus,
+        var one => [one],
+    };
 
     public bool ReadVirtual(ulong address, Span<byte> buffer) =>
         address <= uint.MaxValue && ReadPhysical(address, buffer);

@@ -28,6 +28,9 @@ public static class HmpCommands
     /// <summary>The <c>info</c> subcommands.</summary>
     public static IReadOnlyList<HmpCommand> Info { get; } =
     [
+        new("chardev", string.Empty, string.Empty, "show the character devices", HmpCpuInfo.Chardevs),
+        new("cpus", string.Empty, string.Empty, "show infos for each CPU", HmpCpuInfo.Cpus),
+        new("irq", string.Empty, string.Empty, "show the interrupts statistics (if available)", (_, _) => { }),
         new(
             "mtree",
             "flatview:-f,dispatch_tree:-d,owner:-o,disabled:-D",
@@ -35,7 +38,14 @@ public static class HmpCommands
             "show memory tree (-f: dump flat view for address spaces;-d: dump dispatch tree, valid with -f only);-o: dump region owners/parents;-D: dump disabled regions",
             (s, a) => s.Print(s.Machine.MemoryTree(a.Flag("flatview"), a.Flag("dispatch_tree"), a.Flag("owner"), a.Flag("disabled")))),
         new("pci", string.Empty, string.Empty, "show PCI info", (s, _) => s.Print(s.Machine.PciInfo())),
+        new("pic", string.Empty, string.Empty, "show PIC state", (_, _) => { }),
         new("qtree", string.Empty, string.Empty, "show device tree", (s, _) => s.Print(s.Machine.DeviceTree())),
+        new(
+            "registers",
+            "cpustate_all:-a,vcpu:i?",
+            "[-a|vcpu]",
+            "show the cpu registers (-a: show register info for all cpus; vcpu: specific vCPU to query; show the current CPU's registers if no argument is specified)",
+            HmpCpuInfo.Registers),
         new("status", string.Empty, string.Empty, "show the current VM status (running|paused)", (s, _) => s.Print($"VM status: {s.Machine.StatusText}\n")),
         new("version", string.Empty, string.Empty, "show the version of Nemu", (s, _) => s.Print(NemuVersion.Text + "\n")),
     ];

@@ -26,6 +26,9 @@ public sealed class HmpSession
     /// <summary>Set once <c>quit</c> ran: no further prompt is printed.</summary>
     public bool Quitting { get; internal set; }
 
+    /// <summary>The monitor's current CPU (QEMU's mon_get_cpu): always 0 until <c>cpu N</c> exists.</summary>
+    public int CurrentCpu { get; internal set; }
+
     /// <summary>The x/xp defaults of this monitor.</summary>
     public MemoryDumpFormat DumpFormat { get; } = new();
 

@@ -37,4 +37,16 @@ public interface IHmpMachine
 
     /// <summary>Reads through the current CPU's view (virtual address); without an MMU it is the CPU's address space.</summary>
     bool ReadVirtual(ulong address, Span<byte> buffer);
+
+    /// <summary>How many CPUs the machine has (QEMU's cpu_index runs 0..CpuCount-1).</summary>
+    int CpuCount { get; }
+
+    /// <summary>CPU <paramref name="index"/>'s register dump with the FP registers (QEMU's cpu_dump_state with CPU_DUMP_FPU).</summary>
+    string CpuState(int index);
+
+    /// <summary>The host thread id <c>info cpus</c> prints for CPU <paramref name="index"/>.</summary>
+    long CpuThreadId(int index);
+
+    /// <summary>The chardevs as <c>info chardev</c> lists them: label and filename, in the registry's order.</summary>
+    IReadOnlyList<(string Label, string Filename)> Chardevs { get; }
 }

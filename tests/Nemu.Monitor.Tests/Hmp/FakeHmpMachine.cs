@@ -28,6 +28,17 @@ internal sealed class FakeHmpMachine : IHmpMachine
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>The register dumps of the CPUs (empty: no CPU).</summary>
+    public List<string> CpuDumps { get; init; } = [];
+
+    public int CpuCount => CpuDumps.Count;
+
+    public IReadOnlyList<(string Label, string Filename)> Chardevs { get; init; } = [];
+
+    public string CpuState(int index) => CpuDumps[index];
+
+    public long CpuThreadId(int index) => 1000 + index;
+
     public void Stop() => Calls.Add("stop");
 
     public void Cont()
