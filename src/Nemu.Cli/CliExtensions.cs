@@ -24,6 +24,11 @@ public sealed class CliExtensions : IVlExtensions
     public void AttachMonitor(Machine machine, Chardev chardev) =>
         new HmpMonitor(chardev, new MachineHmpAdapter(machine)).Start();
 
+    public void AttachQmp(Machine machine, Chardev chardev, bool pretty) =>
+        new Monitor.Qmp.QmpMonitor(chardev, machine, pretty).Start();
+
+    public void AttachGdbStub(Machine machine, string device) => Gdbstub.GdbStub.Start(machine, device);
+
     public void Populate(Machine machine, QemuCommandLine commandLine, VlContext context) =>
         machine.Qdev.AddService<ILoaderHost>(new MachineLoaderHost(machine));
 

@@ -88,6 +88,15 @@ public sealed class Machine : IDisposable
     /// <summary>Raised when the machine asks to end the process (quit, Ctrl-A x, a guest shutdown with -no-shutdown unset).</summary>
     public event Action<int>? QuitRequested;
 
+    /// <summary>
+    /// Raised for every QMP-visible event (<see cref="MachineEvent"/>) on the main-loop thread, synchronously, before
+    /// the operation that caused it returns.
+    /// </summary>
+    public event Action<MachineEvent>? EventRaised;
+
+    /// <summary>Reports <paramref name="machineEvent"/> to every listener (monitors).</summary>
+    public void RaiseEvent(MachineEvent machineEvent) => EventRaised?.Invoke(machineEvent);
+
     /// <summary>Things that must happen on every system reset, in registration order (qemu_register_reset).</summary>
     public void RegisterReset(Action handler) => _resetHandlers.Add(handler);
 
@@ -105,6 +114,30 @@ public sealed class Machine : IDisposable
         }
     }
 
+    /// <summary>
+    /// A requested system reset (qemu_system_reset_request as the main loop handles it): the reset, the RESET event,
+    /// then QEMU's rule that a machine not running afterwards is in <see cref="RunState.Prelaunch"/>.
+    /// </summary>
+    public void SystemReset(ShutdownCause cause)
+    {
+        Reset();
+        RaiseEvent(new ResetEvent(cause));
+        if (State is not (RunState.Running or RunState.InMigrate or RunState.FinishMigrate))
+        {
+            SetState(RunState.Prelaunch);
+        }
+    }
+
+    /// <summary>system_powerdown: the POWERDOWN event; a board with a power button reacts to it (the M-profile boards have none).</summary>
+    public void SystemPowerdown() => RaiseEvent(new PowerdownEvent());
+
+    /// <summary>A shutdown (quit, guest power-off): the SHUTDOWN event, then the process exits with <paramref name="exitCode"/>.</summary>
+    public void Shutdown(ShutdownCause cause, int exitCode = 0)
+    {
+        RaiseEvent(new ShutdownEvent(cause));
+        RequestQuit(exitCode);
+    }
+
     /// <summary>vm_start: virtual time runs and CPUs execute.</summary>
     public void Start()
     {
@@ -115,6 +148,7 @@ public sealed class Machine : IDisposable
 
         Time.Start();
         SetState(RunState.Running);
+        RaiseEvent(new ResumeEvent());
     }
 
     /// <summary>vm_stop: time freezes and CPUs stop at an instruction boundary.</summary>
@@ -132,6 +166,7 @@ public sealed class Machine : IDisposable
 
         Time.Stop();
         SetState(reason);
+        RaiseEvent(new StopEvent());
     }
 
     /// <summary>Asks the process to exit with <paramref name="exitCode"/> once the loop unwinds.</summary>

@@ -24,7 +24,8 @@ public sealed class ProjectGraphTests
         ["Nemu.Arm"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev"],
         ["Nemu.Semihosting"] = ["Nemu.Core", "Nemu.Chardevs"],
         ["Nemu.Boards"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Qdev", "Nemu.Chardevs", "Nemu.Loader", "Nemu.System", "Nemu.Hw", "Nemu.Pci", "Nemu.Arm", "Nemu.Semihosting"],
-        ["Nemu.Cli"] = ["Nemu.System", "Nemu.Monitor", "Nemu.Hw", "Nemu.Boards"],
+        ["Nemu.Gdbstub"] = ["Nemu.Core", "Nemu.Memory", "Nemu.Chardevs", "Nemu.System", "Nemu.Monitor", "Nemu.Arm"],
+        ["Nemu.Cli"] = ["Nemu.System", "Nemu.Monitor", "Nemu.Hw", "Nemu.Boards", "Nemu.Gdbstub"],
     };
 
     public static TheoryData<string> SourceProjects()

@@ -27,6 +27,10 @@ internal static class InProcessVl
 
         public void AttachMonitor(Machine machine, Chardev chardev) => _inner.AttachMonitor(machine, chardev);
 
+        public void AttachQmp(Machine machine, Chardev chardev, bool pretty) => _inner.AttachQmp(machine, chardev, pretty);
+
+        public void AttachGdbStub(Machine machine, string device) => _inner.AttachGdbStub(machine, device);
+
         public void Populate(Machine machine, QemuCommandLine commandLine, VlContext context)
         {
             _inner.Populate(machine, commandLine, context);

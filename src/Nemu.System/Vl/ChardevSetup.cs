@@ -89,15 +89,24 @@ public static class ChardevSetup
             var chardev = machine.Chardevs.Find(id) ?? throw new VlException($"chardev \"{id}\" not found", monLocations[i]);
             if (mon.Get("mode") is "control")
             {
-                throw new VlException("QMP monitors are not available in this version of Nemu", monLocations[i]);
+                extensions.AttachQmp(machine, chardev, mon.Get("pretty") is "on");
+                continue;
             }
 
             extensions.AttachMonitor(machine, chardev);
         }
 
-        if (commandLine.QmpMonitors.Count > 0)
+        var qmpLocations = Vl.LocationsOf(commandLine, "qmp");
+        for (var i = 0; i < commandLine.QmpMonitors.Count; i++)
         {
-            throw new VlException("QMP monitors are not available in this version of Nemu", Vl.LocationsOf(commandLine, "qmp").FirstOrDefault());
+            var qmp = commandLine.QmpMonitors[i];
+            var label = $"compat_monitor{monitors.Count + i}";
+            var location = i < qmpLocations.Count ? qmpLocations[i] : null;
+            var chardev = Guard(location, () => factory.CreateFromLegacy(label, qmp.Device));
+            if (chardev is not null)
+            {
+                extensions.AttachQmp(machine, chardev, qmp.Pretty);
+            }
         }
     }
 

@@ -110,6 +110,11 @@ public static class Vl
             type.Init(machine);
             extensions.Populate(machine, commandLine, context);
             DeviceSetup.Create(machine, commandLine);
+            foreach (var gdb in commandLine.GdbDevices)
+            {
+                extensions.AttachGdbStub(machine, gdb);
+            }
+
             return machine;
         }
         catch

@@ -15,5 +15,13 @@ internal sealed class QuitAfterPopulate : IVlExtensions
     {
     }
 
+    public void AttachQmp(Machine machine, Chardev chardev, bool pretty)
+    {
+    }
+
+    public void AttachGdbStub(Machine machine, string device)
+    {
+    }
+
     public void Populate(Machine machine, QemuCommandLine commandLine, VlContext context) => machine.RequestQuit(0);
 }
