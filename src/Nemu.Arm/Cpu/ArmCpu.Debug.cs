@@ -11,6 +11,9 @@ public sealed partial class ArmCpu : IDebugTarget
 
     public event Action<DebugStop>? DebugStopped;
 
+    /// <summary>Raised when the core enters Lockup, with the reason (a management client is told: GUEST_PANICKED).</summary>
+    public event Action<string>? LockedUp;
+
     public void AddBreakpoint(ulong address) => _breakpoints.Add(address);
 
     public bool RemoveBreakpoint(ulong address) => _breakpoints.Remove(address);

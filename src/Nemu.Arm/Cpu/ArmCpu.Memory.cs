@@ -210,5 +210,6 @@ public sealed partial class ArmCpu
         State = ArmCpuRunState.Lockup;
         _stopSlice = true;
         LogGuestError("CPU Lockup: " + reason);
+        LockedUp?.Invoke(reason);
     }
 }
