@@ -2,7 +2,8 @@
 // blocks). Between exception checks the slice runs an inner loop that fetches from the decoded page of the
 // previous fetch and calls the instruction's handler; anything that needs the outer loop's attention (a pending
 // exception, a device access that may have moved a deadline, sleep, lockup, tracing, EPSR.T cleared) sets
-// _stopSlice, the only per-instruction check besides the budget.
+// _stopSlice, the only per-instruction check besides the budget. Debugger breakpoints live in the decoded slots
+// (ArmCpu.Debug.cs); a debug stop ends the slice and is reported when it returns.
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Nemu.Arm.Decoding;
