@@ -5,10 +5,13 @@
 // accessed through the SoftTlb of the current MPU context (LDRT/STRT: the unprivileged one), which holds only pages
 // the MPU allows; only the remaining (device) accesses flush the instruction count first. Armv8-M cores miss into
 // their own slow path (ArmCpu.MemoryV8.cs: attribution, PMSAv8 bank, fills through IOMMU regions); the hit path is
-// the same for every core.
+// the same for every core. While debugger watchpoints exist every access takes the checked path (ArmCpu.Debug.cs),
+// folded into the alignment test so the common path has no extra branch.
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Nemu.Arm.Exceptions;
 using Nemu.Core;
+using Nemu.Core.Debug;
 using Nemu.Memory;
 
 namespace Nemu.Arm.Cpu;
@@ -37,10 +40,10 @@ public sealed partial class ArmCpu
 
     internal bool Load(uint address, uint size, out uint value, bool forceAligned = false, bool unprivileged = false)
     {
-        if ((address & (size - 1)) != 0 && !CheckAlignment(address, size, forceAligned))
+        // An unaligned access or an armed watchpoint (_watchFlag) takes the checked path: one test for both.
+        if (((address & (size - 1)) | _watchFlag) != 0)
         {
-            value = 0;
-            return false;
+            return LoadChecked(address, size, out value, forceAligned, unprivileged);
         }
 
         // RAM and ROM: no device sees the access, so the instruction count need not be flushed; the TLB of the
@@ -56,12 +59,59 @@ public sealed partial class ArmCpu
 
     internal bool Store(uint address, uint size, uint value, bool forceAligned = false, bool unprivileged = false)
     {
+        if (((address & (size - 1)) | _watchFlag) != 0)
+        {
+            return StoreChecked(address, size, value, forceAligned, unprivileged);
+        }
+
+        return (unprivileged ? _unprivTlb : _dataTlb).TryWrite(address, value, size) || StoreSlow(address, size, value, unprivileged);
+    }
+
+    // Load with the alignment check and, while watchpoints exist, the watchpoint check after the access.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool LoadChecked(uint address, uint size, out uint value, bool forceAligned, bool unprivileged)
+    {
+        if ((address & (size - 1)) != 0 && !CheckAlignment(address, size, forceAligned))
+        {
+            value = 0;
+            return false;
+        }
+
+        bool ok;
+        if ((unprivileged ? _unprivTlb : _dataTlb).TryRead(address, size, out var v))
+        {
+            value = (uint)v;
+            ok = true;
+        }
+        else
+        {
+            ok = LoadSlow(address, size, out value, unprivileged);
+        }
+
+        if (ok && _watchFlag != 0)
+        {
+            CheckWatchpoints(address, size, WatchpointKind.Read);
+        }
+
+        return ok;
+    }
+
+    // Store with the alignment check and, while watchpoints exist, the watchpoint check after the access.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool StoreChecked(uint address, uint size, uint value, bool forceAligned, bool unprivileged)
+    {
         if ((address & (size - 1)) != 0 && !CheckAlignment(address, size, forceAligned))
         {
             return false;
         }
 
-        return (unprivileged ? _unprivTlb : _dataTlb).TryWrite(address, value, size) || StoreSlow(address, size, value, unprivileged);
+        var ok = (unprivileged ? _unprivTlb : _dataTlb).TryWrite(address, value, size) || StoreSlow(address, size, value, unprivileged);
+        if (ok && _watchFlag != 0)
+        {
+            CheckWatchpoints(address, size, WatchpointKind.Write);
+        }
+
+        return ok;
     }
 
     private bool LoadSlow(uint address, uint size, out uint value, bool unprivileged)

@@ -2,7 +2,8 @@
 // blocks). Between exception checks the slice runs an inner loop that fetches from the decoded page of the
 // previous fetch and calls the instruction's handler; anything that needs the outer loop's attention (a pending
 // exception, a device access that may have moved a deadline, sleep, lockup, tracing, EPSR.T cleared) sets
-// _stopSlice, the only per-instruction check besides the budget.
+// _stopSlice, the only per-instruction check besides the budget. Debugger breakpoints live in the decoded slots
+// (ArmCpu.Debug.cs); a debug stop ends the slice and is reported when it returns.
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Nemu.Arm.Decoding;
@@ -66,6 +67,10 @@ public sealed partial class ArmCpu
         }
 
         FlushInstructionCount();
+        if (_hasDebugStop)
+        {
+            RaiseDebugStop();
+        }
     }
 
     /// <summary>Executes exactly one instruction (or takes one exception entry), for tests and single-stepping.</summary>
@@ -95,10 +100,19 @@ public sealed partial class ArmCpu
                 if (handler != null)
                 {
                     ref var slot = ref Unsafe.Add(ref slots, index);
-                    pc = (ItState & 0xF) != 0 ? ThumbInterpreter.ExecuteInIt(this, ref slot, pc) : handler(this, ref slot, pc);
+                    // In an IT block the handler is bypassed, except a breakpoint's (a compare only inside IT blocks).
+                    pc = (ItState & 0xF) != 0 && (nint)handler != BreakpointHandlerPointer
+                        ? ThumbInterpreter.ExecuteInIt(this, ref slot, pc)
+                        : handler(this, ref slot, pc);
                     R[15] = pc;
                     continue;
                 }
+            }
+
+            if (_breakpointsArmed && StopsAtBreakpoint(pc))
+            {
+                // Not executed, so not counted: leave before the loop's decrement.
+                break;
             }
 
             page = ExecuteUncached(pc);
@@ -117,10 +131,11 @@ public sealed partial class ArmCpu
 
     // For a handler that executes the next instruction itself (ThumbInterpreter.IfThenAndFirst): true, and the
     // instruction is counted, when the run loop's budget has one beyond the current instruction; always false
-    // outside RunFast (_countLeft is 0), so single steps and traced execution go one instruction at a time.
+    // outside RunFast (_countLeft is 0), so single steps and traced execution go one instruction at a time, and
+    // while breakpoints exist (the next instruction's slot may hold one).
     internal bool TakeNextFromBudget()
     {
-        if (_countLeft > 1)
+        if (_countLeft > 1 && !_breakpointsArmed)
         {
             _countLeft--;
             return true;
@@ -129,10 +144,16 @@ public sealed partial class ArmCpu
         return false;
     }
 
-    // One instruction at R15, with tracing and the EPSR.T check (single-stepping and the slow-step mode).
+    // One instruction at R15, with tracing and the EPSR.T check (single-stepping and the slow-step mode); a
+    // breakpoint at R15 stops before it.
     private void ExecuteNext()
     {
         var pc = R[15];
+        if (_breakpointsArmed && StopsAtBreakpoint(pc))
+        {
+            return;
+        }
+
         var page = _pages.Current;
         if (!_slowStep)
         {

@@ -55,6 +55,24 @@ internal sealed unsafe class DecodedPageCache
         _cpu.OnMmuIndexChanged();
     }
 
+    /// <summary>
+    /// Drops the page holding <paramref name="address"/> (a breakpoint was set or removed there), so its slots are
+    /// decoded again with or without the breakpoint handler.
+    /// </summary>
+    public void InvalidatePageOf(uint address)
+    {
+        var pageAddress = address & ~(DecodedPage.Size - 1);
+        if (_pages.Remove(pageAddress, out var page))
+        {
+            page.Invalidate();
+        }
+
+        if (_current.Address == pageAddress)
+        {
+            _current = NoPage;
+        }
+    }
+
     /// <summary>Forgets the current page so the next fetch goes through <see cref="FetchSlow"/> (permission re-check).</summary>
     public void ResetCurrent() => _current = NoPage;
 
@@ -114,7 +132,8 @@ internal sealed unsafe class DecodedPageCache
             }
             else
             {
-                page.Handlers[slotIndex] = (nint)ThumbInterpreter.HandlerOf(in slot);
+                // A breakpoint's slot gets the breakpoint handler (the page was invalidated when it was set).
+                page.Handlers[slotIndex] = _cpu.HasBreakpointAt(pc) ? ArmCpu.BreakpointHandlerPointer : (nint)ThumbInterpreter.HandlerOf(in slot);
             }
 
             return ref slot;

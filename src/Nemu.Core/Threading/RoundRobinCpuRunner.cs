@@ -2,8 +2,12 @@
 // slice gives every CPU that has work a turn, in rotating order, with a share of the loop's instruction budget,
 // so the shares never add up to more than the budget to the next deadline (icount stays exact per slice) and
 // no CPU can starve another. A powered-off or halted CPU reports no work and is skipped.
+// A debug stop of one CPU (a breakpoint or watchpoint, IDebugTarget.DebugStopped) ends the round: no further CPU
+// runs in it (QEMU's rr loop leaves on EXCP_DEBUG; the debugger's listener then stops the machine).
 // Not modelled: QEMU's MTTCG (one host thread per vCPU), which QEMU 7.2 uses for mps2-an521 by default;
 // guest-visible interleaving therefore differs, which multi-core firmware must not depend on.
+using Nemu.Core.Debug;
+
 namespace Nemu.Core.Threading;
 
 /// <summary>An <see cref="ICpuRunner"/> that runs several CPUs in turn.</summary>
@@ -15,6 +19,7 @@ public sealed class RoundRobinCpuRunner : ICpuRunner
     private readonly ICpuRunner[] _cpus;
     private readonly long _quantum;
     private int _next;
+    private bool _debugStopped;
 
     /// <summary>Runs <paramref name="cpus"/> in turn, at most <paramref name="quantum"/> instructions each per turn.</summary>
     public RoundRobinCpuRunner(IReadOnlyList<ICpuRunner> cpus, long quantum = DefaultQuantum)
@@ -28,6 +33,13 @@ public sealed class RoundRobinCpuRunner : ICpuRunner
         ArgumentOutOfRangeException.ThrowIfLessThan(quantum, 1);
         _cpus = [.. cpus];
         _quantum = quantum;
+        foreach (var cpu in _cpus)
+        {
+            if (cpu is IDebugTarget target)
+            {
+                target.DebugStopped += _ => _debugStopped = true;
+            }
+        }
     }
 
     /// <summary>The CPUs, in index order.</summary>
@@ -70,7 +82,8 @@ public sealed class RoundRobinCpuRunner : ICpuRunner
         var share = Math.Max(1, Math.Min(_quantum, instructionBudget / working));
         var remaining = instructionBudget;
         var n = _cpus.Length;
-        for (var i = 0; i < n && remaining > 0; i++)
+        _debugStopped = false;
+        for (var i = 0; i < n && remaining > 0 && !_debugStopped; i++)
         {
             var cpu = _cpus[(_next + i) % n];
             if (!cpu.HasWork)
