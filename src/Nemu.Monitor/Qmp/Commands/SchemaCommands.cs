@@ -25,14 +25,6 @@ public static class SchemaCommands
     /// <summary>CommandInfo.</summary>
     public static QmpObjectType CommandInfo { get; } = new("CommandInfo", [new("name", QmpBuiltins.Str)]);
 
-    /// <summary>SchemaInfo (its variants are not spelled out: only the base members and the tag).</summary>
-    public static QmpObjectType SchemaInfo { get; } = new("SchemaInfo",
-    [
-        new("name", QmpBuiltins.Str),
-        new("meta-type", new QmpEnumType("SchemaMetaType", ["builtin", "enum", "array", "object", "alternate", "command", "event"])),
-        new("features", new QmpArrayType(QmpBuiltins.Str), Optional: true),
-    ]);
-
     /// <summary>The command records of this group.</summary>
     public static IEnumerable<QmpCommand> All() =>
     [
@@ -40,7 +32,7 @@ public static class SchemaCommands
             null, Capabilities, AllowPreconfig: true),
         new("query-version", null, VersionInfoType, (_, _) => VersionInfo(), AllowPreconfig: true),
         new("query-commands", null, new QmpArrayType(CommandInfo), QueryCommands, AllowPreconfig: true),
-        new("query-qmp-schema", null, new QmpArrayType(SchemaInfo), QuerySchema, AllowPreconfig: true),
+        new("query-qmp-schema", null, new QmpArrayType(QmpIntrospectionTypes.SchemaInfo), QuerySchema, AllowPreconfig: true),
     ];
 
     /// <summary>query-version's value: Nemu's version as major/minor/micro, package "Nemu X.Y.Z".</summary>
