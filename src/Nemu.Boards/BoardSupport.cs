@@ -2,7 +2,8 @@
 // machine services the devices need, mapping a sysbus device or an unimplemented-device region (hw/misc/unimp.c)
 // at a priority, the -cpu check of the MPS2 boards (management.md §1.2), -kernel through armv7m_load_kernel
 // (mprofile.md §6.1), and attaching the armv7m CPU to the machine: CPU runner, AIRCR.SYSRESETREQ → system reset
-// (or exit 0 with -no-reboot, management.md §1.2) and semihosting (management.md §7).
+// with the RESET event (or SHUTDOWN and exit 0 with -no-reboot, management.md §1.2, §2.4), lockup → GUEST_PANICKED
+// (QEMU 7.2 aborts instead) and semihosting (management.md §7).
 using Nemu.Arm.Devices;
 using Nemu.Chardevs;
 using Nemu.Chardevs.Mux;
@@ -147,28 +148,47 @@ public static class BoardSupport
     }
 
     /// <summary>
-    /// Hooks a realized armv7m into the machine: AIRCR.SYSRESETREQ → system reset (or exit with -no-reboot) and,
-    /// when asked and enabled on the command line, semihosting. The board sets the CPU runner.
+    /// Hooks a realized armv7m into the machine: AIRCR.SYSRESETREQ → a guest reset request (<see cref="GuestResetRequest"/>),
+    /// a CPU lockup → GUEST_PANICKED, and, when asked and enabled on the command line, semihosting. The board sets
+    /// the CPU runner.
     /// </summary>
     public static void AttachArmv7m(Machine machine, Armv7m armv7m, bool attachSemihosting)
     {
         var commandLine = CommandLine(machine);
-        var noReboot = commandLine?.NoReboot ?? false;
-        armv7m.SystemResetRequested = () => machine.Loop.Post(() =>
-        {
-            if (noReboot)
-            {
-                // -no-reboot: the guest reset becomes a shutdown and QEMU exits 0 (management.md §1.2).
-                machine.RequestQuit(0);
-                return;
-            }
+        armv7m.SystemResetRequested = () => machine.Loop.Post(() => GuestResetRequest(machine));
 
-            machine.Reset();
-        });
+        // QEMU 7.2 aborts the process on lockup ("qemu: fatal: Lockup"); Nemu keeps the core locked up and tells
+        // management clients the way QEMU reports a guest crash it survives (GUEST_PANICKED, action "run").
+        armv7m.Cpu!.LockedUp += _ => machine.RaiseEvent(new GuestPanickedEvent("run", null));
         if (attachSemihosting && commandLine?.Semihosting is { Enabled: true } config)
         {
             SemihostingBinding.Attach(machine, armv7m.Cpu!, config, commandLine);
         }
+    }
+
+    /// <summary>
+    /// A reset the guest asked for (qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET) as the main loop handles
+    /// it): the system reset with RESET {guest: true, reason: guest-reset}; with -no-reboot a shutdown instead,
+    /// SHUTDOWN {guest: true, reason: guest-reset}, and the process exits 0 (or, with -no-shutdown, the VM stops in
+    /// the shutdown state). Call on the main loop.
+    /// </summary>
+    public static void GuestResetRequest(Machine machine)
+    {
+        var commandLine = CommandLine(machine);
+        if (commandLine?.NoReboot ?? false)
+        {
+            machine.RaiseEvent(new ShutdownEvent(ShutdownCause.GuestReset));
+            if (commandLine.NoShutdown)
+            {
+                machine.Stop(RunState.Shutdown);
+                return;
+            }
+
+            machine.RequestQuit(0);
+            return;
+        }
+
+        machine.SystemReset(ShutdownCause.GuestReset);
     }
 
     /// <summary>

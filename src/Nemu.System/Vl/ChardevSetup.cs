@@ -69,12 +69,44 @@ public static class ChardevSetup
             }
         }
 
-        var monitorLocations = Vl.LocationsOf(commandLine, "monitor");
-        for (var i = 0; i < monitors.Count; i++)
+        // vl.c monitor_parse: -monitor and -qmp/-qmp-pretty share one label counter in command-line order
+        // (compat_monitor0, compat_monitor1, ...); "-monitor none..." takes no number, "chardev:ID" takes one but
+        // uses the chardev ID; the default monitor comes after the explicit ones.
+        var monitorIndex = 0;
+        foreach (var option in commandLine.Options)
         {
-            var label = i == 0 ? "compat_monitor0" : $"compat_monitor{i}";
-            var location = i < monitorLocations.Count ? monitorLocations[i] : null;
-            var chardev = Guard(location, () => factory.CreateFromLegacy(label, monitors[i]));
+            var name = option.Spec.Name;
+            if (name is not ("monitor" or "qmp" or "qmp-pretty") || option.Argument is not { } spec)
+            {
+                continue;
+            }
+
+            if (name == "monitor" && spec.StartsWith("none", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var label = $"compat_monitor{monitorIndex++}";
+            var chardev = Guard(option.Location, () => factory.CreateFromLegacy(label, spec));
+            if (chardev is null)
+            {
+                continue;
+            }
+
+            if (name == "monitor")
+            {
+                extensions.AttachMonitor(machine, chardev);
+            }
+            else
+            {
+                extensions.AttachQmp(machine, chardev, name == "qmp-pretty");
+            }
+        }
+
+        for (var i = commandLine.Monitors.Count; i < monitors.Count; i++)
+        {
+            var label = $"compat_monitor{monitorIndex++}";
+            var chardev = Guard(null, () => factory.CreateFromLegacy(label, monitors[i]));
             if (chardev is not null)
             {
                 extensions.AttachMonitor(machine, chardev);
@@ -94,19 +126,6 @@ public static class ChardevSetup
             }
 
             extensions.AttachMonitor(machine, chardev);
-        }
-
-        var qmpLocations = Vl.LocationsOf(commandLine, "qmp");
-        for (var i = 0; i < commandLine.QmpMonitors.Count; i++)
-        {
-            var qmp = commandLine.QmpMonitors[i];
-            var label = $"compat_monitor{monitors.Count + i}";
-            var location = i < qmpLocations.Count ? qmpLocations[i] : null;
-            var chardev = Guard(location, () => factory.CreateFromLegacy(label, qmp.Device));
-            if (chardev is not null)
-            {
-                extensions.AttachQmp(machine, chardev, qmp.Pretty);
-            }
         }
     }
 
