@@ -41,7 +41,8 @@ public static class DeviceQom
             }
         }));
         obj.Add(QomProperty.Bool("hotplugged", () => false));
-        obj.Add(QomProperty.Bool("hotpluggable", () => device.Type.UserCreatable));
+        // dc->hotpluggable: true for devices, false for sysbus devices (sysbus_device_class_init).
+        obj.Add(QomProperty.Bool("hotpluggable", () => device.ParentBus is { } bus && bus.TypeName != Bus.SystemBusType));
         foreach (var property in device.Type.AllProperties)
         {
             var name = property.Name;
