@@ -29,14 +29,14 @@ public static class QueryCommands
 
     public static QmpObjectType CpuInfoS390 { get; } = new("CpuInfoS390", [new("cpu-state", CpuS390State)]);
 
-    /// <summary>CpuInfoFast: a union on <c>target</c>; only s390x has a variant with members.</summary>
+    /// <summary>CpuInfoFast: a union on <c>target</c>; s390x (listed first, as QEMU's schema) has the only variant with members.</summary>
     public static QmpObjectType CpuInfoFast { get; } = new("CpuInfoFast",
         [
             new("cpu-index", QmpTypes.Int), new("qom-path", QmpTypes.Str), new("thread-id", QmpTypes.Int),
             new("props", CpuInstanceProperties, true), new("target", QmpTypes.SysEmuTarget),
         ],
         "target",
-        [.. QmpTypes.SysEmuTarget.Values.Select(v => (v, v == "s390x" ? CpuInfoS390 : QmpTypes.Empty))]);
+        [("s390x", CpuInfoS390), .. QmpTypes.SysEmuTarget.Values.Where(v => v != "s390x").Select(v => (v, QmpTypes.Empty))]);
 
     public static QmpObjectType ChardevInfo { get; } = new("ChardevInfo",
         [new("label", QmpTypes.Str), new("filename", QmpTypes.Str), new("frontend-open", QmpTypes.Bool)]);
