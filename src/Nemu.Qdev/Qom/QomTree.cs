@@ -1,7 +1,7 @@
 // The QOM composition tree of a machine as qom-list/qom-get/qom-set see it (qom/object.c object_resolve_path,
 // qom/qom-qmp-cmds.c): `/` (container) with `objects`, `machine` and `chardevs`; the machine with `peripheral`,
 // `peripheral-anon` and `unattached` containers; every qdev device at its canonical path (creation order), and the
-// buses a device provides as its children (`pcie.0`, `i2c`...). Path resolution follows child and link properties;
+// buses a device provides as its children (`pcie.0`, `i2c`...), each bus linking its devices as `child[N]`. Path resolution follows child and link properties;
 // a path without a leading '/' is a partial path matched against the ends of canonical paths, unique or not found.
 // The view is built on demand from the QdevTree, so it always reflects the current devices.
 // Not modelled: QOM objects that are not qdev devices (memory regions, clocks, IRQs, -object backends).
@@ -54,6 +54,19 @@ public sealed class QomTree
             foreach (var bus in device.ChildBuses)
             {
                 buses[bus] = obj.AddChild(bus.Name, new QomObject(bus.TypeName));
+            }
+        }
+
+        // bus_add_child: a bus links each plugged device as child[N], in plug order (Bus.Children is newest first).
+        foreach (var (bus, busObject) in buses)
+        {
+            var index = 0;
+            for (var i = bus.Children.Count - 1; i >= 0; i--)
+            {
+                if (bus.Children[i].Path is { } childPath && view.Resolve(childPath) is { } child)
+                {
+                    busObject.AddLink($"child[{index++}]", bus.Children[i].Type.Name, () => child);
+                }
             }
         }
 

@@ -159,4 +159,16 @@ public sealed class QomTreeTests
         Assert.Null(view.Resolve("/machine/extra"));
         Assert.Null(extra.Parent);
     }
+
+    [Fact]
+    public void BusLinksItsDevicesInPlugOrder()
+    {
+        _tree.Create("test-i2c", "i2c0").Realize();
+        _tree.AddDevice([new("driver", "test-sensor"), new("id", "s1")]);
+        _tree.AddDevice([new("driver", "test-sensor"), new("id", "s2"), new("address", "0x49")]);
+        var bus = Build().Resolve("/machine/i2c0/i2c")!;
+        Assert.Equal("link<test-sensor>", bus.Find("child[0]")!.Type);
+        Assert.Equal("/machine/peripheral/s1", bus.Get("child[0]"));
+        Assert.Equal("/machine/peripheral/s2", bus.Get("child[1]"));
+    }
 }

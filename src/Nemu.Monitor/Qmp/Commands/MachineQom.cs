@@ -1,7 +1,8 @@
 // The QOM view of a System Machine for qom-list/qom-get/qom-set: `/machine` is `<board>-machine` (QEMU's
 // MACHINE_TYPE_NAME) with the MachineState properties of QEMU 7.2 (hw/core/machine.c machine_class_init, as listed
 // by qom-list /machine in issue7-ref/qmp-*.txt) and, on virt, its board properties; then the qdev tree (QomTree)
-// with each armv7m's CPU as its `cpu` child (type from the `cpu-type` property, e.g. cortex-m3-arm-cpu).
+// with each armv7m's CPU as its `cpu` child (type from the `cpu-type` property, e.g. cortex-m3-arm-cpu), and every
+// chardev under /chardevs as `chardev-<backend>`.
 // kernel/initrd/append read and write the Machine's boot settings (as QEMU, a change only matters at the next
 // boot); the other string properties hold what was set; `memory` is {"size": RAM bytes}.
 // Not modelled: the values of boot/smp/memory-backend/confidential-guest-support beyond their listing.
@@ -60,6 +61,12 @@ public static class MachineQom
 
         var view = QomTree.Build(machine.Qdev, obj);
         AddCpus(machine, view);
+        var chardevs = view.Root.Follow("chardevs")!;
+        foreach (var chardev in machine.Chardevs.All)
+        {
+            chardevs.AddChild(chardev.Id, new QomObject("chardev-" + chardev.BackendName));
+        }
+
         return view;
     }
 

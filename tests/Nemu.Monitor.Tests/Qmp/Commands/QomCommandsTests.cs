@@ -40,6 +40,14 @@ public sealed class QomCommandsTests
     }
 
     [Fact]
+    public void ChardevsAreListedByBackendType()
+    {
+        using var m = new QmpCommandMachine("-M", "mps2-an385", "-chardev", "null,id=n0", "-serial", "chardev:n0");
+        Assert.Contains("n0:child<chardev-null>", Names(m.Run("qom-list", """{"path": "/chardevs"}""")));
+        Assert.Equal(new JsonString("chardev-null"), m.Run("qom-get", """{"path": "/chardevs/n0", "property": "type"}"""));
+    }
+
+    [Fact]
     public void UnknownPathIsDeviceNotFound()
     {
         using var m = new QmpCommandMachine("-M", "mps2-an385");
