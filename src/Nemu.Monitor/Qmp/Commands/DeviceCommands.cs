@@ -11,6 +11,7 @@
 // "Bus 'main-system-bus' does not support hotplugging".
 // Not modelled: the PCIe slot registers' presence/attention events a running guest would see, sysbus hot-plug.
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Nemu.Monitor.Qmp.Json;
 using Nemu.Monitor.Qmp.Schema;
 using Nemu.Qdev;
@@ -27,6 +28,11 @@ public static class DeviceCommands
     /// </summary>
     public static QmpObjectType DeviceAddArguments { get; } =
         QmpTypes.Arguments("device_add", new("driver", QmpTypes.Str), new("bus", QmpTypes.Str, true), new("id", QmpTypes.Str, true));
+
+    private static readonly ConditionalWeakTable<Device, object> Hotplugged = [];
+
+    /// <summary>True for a device that device_add plugged into the running machine (QOM <c>hotplugged</c>).</summary>
+    public static bool IsHotplugged(Device device) => Hotplugged.TryGetValue(device, out _);
 
     /// <summary>The command records of this group.</summary>
     public static IEnumerable<QmpCommand> All() =>
@@ -77,7 +83,8 @@ public static class DeviceCommands
             }
         }
 
-        Qdev(() => tree.AddDevice(options));
+        var device = Qdev(() => tree.AddDevice(options));
+        Hotplugged.AddOrUpdate(device, Hotplugged);
         return new JsonObject();
     }
 

@@ -61,6 +61,14 @@ public static class MachineQom
 
         var view = QomTree.Build(machine.Qdev, obj);
         AddCpus(machine, view);
+        foreach (var device in machine.Qdev.Devices)
+        {
+            if (DeviceCommands.IsHotplugged(device) && device.Path is not null && view.Resolve(device.Path) is { } hotplugged)
+            {
+                hotplugged.Add(QomProperty.Bool("hotplugged", () => true));
+            }
+        }
+
         var chardevs = view.Root.Follow("chardevs")!;
         foreach (var chardev in machine.Chardevs.All)
         {

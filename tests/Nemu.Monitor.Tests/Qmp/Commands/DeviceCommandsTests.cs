@@ -88,5 +88,18 @@ public sealed class DeviceCommandsTests
         m.Run("device_add", """{"driver": "edu", "id": "e3", "bus": "rp1", "dma_mask": 4095, "multifunction": true}""");
         Assert.Equal(JsonBool.True, m.Run("qom-get", """{"path": "/machine/peripheral/e3", "property": "multifunction"}"""));
         Assert.Equal(new JsonString("/machine/peripheral/rp1/rp1"), m.Run("qom-get", """{"path": "/machine/peripheral/e3", "property": "parent_bus"}"""));
+        Assert.Equal(JsonBool.True, m.Run("qom-get", """{"path": "/machine/peripheral/e3", "property": "hotplugged"}"""));
+        Assert.Equal(JsonBool.False, m.Run("qom-get", """{"path": "/machine/peripheral/rp1", "property": "hotplugged"}"""));
+    }
+
+    [Fact]
+    public void OtherDeviceAddErrorsAreQemus()
+    {
+        // Recorded from qemu-system-arm 7.2 -M virt,highmem=off -nodefaults -device pcie-root-port,id=rp1,chassis=1.
+        using var m = new QmpCommandMachine([.. Virt, "-device", "pcie-root-port,id=rp1,chassis=1"]);
+        Assert.Equal("Bus 'nosuch' not found", m.Fail("device_add", """{"driver": "edu", "id": "e3", "bus": "nosuch"}""").Message);
+        Assert.Equal("Parameter 'driver' expects a pluggable device type", m.Fail("device_add", """{"driver": "pl011", "id": "e4"}""").Message);
+        Assert.Equal("Property 'edu.nosuchprop' not found", m.Fail("device_add", """{"driver": "edu", "bus": "rp1", "nosuchprop": 1}""").Message);
+        Assert.Equal("Bus 'pcie.0' does not support hotplugging", m.Fail("device_del", """{"id": "rp1"}""").Message);
     }
 }
