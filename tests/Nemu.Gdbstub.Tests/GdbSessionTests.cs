@@ -130,6 +130,20 @@ public sealed class GdbSessionTests
     }
 
     [Fact]
+    public void SecureCoreServesBankedSystemRegisters()
+    {
+        using var h = new GdbHarness("-M", "mps2-an521");
+        var cpu = GdbStub.Cpus(h.Machine)[0];
+        Assert.True(cpu.Secure);
+        cpu.Msp = 0x20001000;
+        Assert.Equal("00100020", h.Packet("p1a"));
+        Assert.Equal("00000000", h.Packet("p22"));
+        Assert.Equal("00100020", h.Packet("p23"));
+        Assert.Equal("00000000", h.Packet("p31"));
+        Assert.Equal("E14", h.Packet("p32"));
+    }
+
+    [Fact]
     public void FpuBoardNumbersSystemRegistersAfterVfp()
     {
         using var h = new GdbHarness("-M", "mps2-an386");
