@@ -10,6 +10,9 @@ public sealed partial class GdbSession
 {
     private const int MaxMemoryLength = GdbPacketReader.MaxPacketLength / 2;
 
+    // QEMU's error_report text for k / vKill, with Nemu's program name as the prefix.
+    private const string TerminatedMessage = "nemu-system-arm: QEMU: Terminated via GDBstub";
+
     private void HandlePacket(string p)
     {
         if (p.Length == 0)
@@ -64,7 +67,7 @@ public sealed partial class GdbSession
                 Detach(args);
                 break;
             case 'k':
-                Console.Error.WriteLine("QEMU: Terminated via GDBstub");
+                Console.Error.WriteLine(TerminatedMessage);
                 _machine.RequestQuit(0);
                 break;
             case 'q':

@@ -125,7 +125,7 @@ public sealed partial class GdbSession
         else if (p.StartsWith("vKill;", StringComparison.Ordinal))
         {
             PutPacket("OK");
-            Console.Error.WriteLine("QEMU: Terminated via GDBstub");
+            Console.Error.WriteLine(TerminatedMessage);
             _machine.RequestQuit(0);
         }
         else
@@ -302,10 +302,21 @@ public sealed partial class GdbSession
             return;
         }
 
-        Monitor.Execute(Encoding.UTF8.GetString(data));
-        if (_active)
+        _inMonitorCommand = true;
+        try
         {
-            PutPacket("OK");
+            Monitor.Execute(Encoding.UTF8.GetString(data));
+        }
+        finally
+        {
+            _inMonitorCommand = false;
+        }
+
+        PutPacket("OK");
+        if (_deferredExit is { } code)
+        {
+            _deferredExit = null;
+            OnQuitRequested(code);
         }
     }
 

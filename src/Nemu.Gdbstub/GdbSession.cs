@@ -29,6 +29,8 @@ public sealed partial class GdbSession
     private GdbThread? _stopCpu;
     private DebugStop? _pendingStop;
     private HmpSession? _hmp;
+    private bool _inMonitorCommand;
+    private int? _deferredExit;
 
     /// <summary>
     /// A session for <paramref name="machine"/> with <paramref name="cpus"/> in cpu_index order; with
@@ -218,6 +220,13 @@ public sealed partial class GdbSession
     // gdb_exit: the process ends; the client learns the exit status.
     private void OnQuitRequested(int exitCode)
     {
+        if (_inMonitorCommand)
+        {
+            // A monitor `quit` takes effect after the command: QEMU answers OK, then W00.
+            _deferredExit = exitCode;
+            return;
+        }
+
         if (_active)
         {
             PutPacket($"W{(byte)exitCode:x2}");

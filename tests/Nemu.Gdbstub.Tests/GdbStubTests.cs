@@ -55,4 +55,20 @@ public sealed class GdbStubTests
         h.Machine.RequestQuit(7);
         Assert.Equal("W07", GdbHarness.Unframe(h.SendRaw(string.Empty, keepPrevious: true)));
     }
+
+    [Fact]
+    public void MonitorQuitAnswersOkThenW00()
+    {
+        using var h = new GdbHarness("-M", "mps2-an385");
+        var raw = h.SendRaw(GdbHarness.Frame("qRcmd,71756974"));
+        Assert.Equal("+" + GdbHarness.Frame("OK") + GdbHarness.Frame("W00"), raw);
+    }
+
+    [Fact]
+    public void VKillAnswersOkThenW00()
+    {
+        using var h = new GdbHarness("-M", "mps2-an385");
+        var raw = h.SendRaw(GdbHarness.Frame("vKill;1"));
+        Assert.Equal("+" + GdbHarness.Frame("OK") + GdbHarness.Frame("W00"), raw);
+    }
 }
