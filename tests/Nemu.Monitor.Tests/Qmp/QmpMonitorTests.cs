@@ -38,7 +38,7 @@ public sealed class QmpMonitorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"execute\": \"query-name\", \"id\": {\"any\": [\"json\", 1]}}", "{\"id\": {\"any\": [\"json\", 1]}, \"error\": {\"class\": \"CommandNotFound\", \"desc\": \"The command query-name has not been found\"}}")]
+    [InlineData("{\"execute\": \"query-name\", \"id\": {\"any\": [\"json\", 1]}}", "{\"return\": {}, \"id\": {\"any\": [\"json\", 1]}}")]
     [InlineData("{\"execute\": \"no-such-command\", \"id\": 42}", "{\"id\": 42, \"error\": {\"class\": \"CommandNotFound\", \"desc\": \"The command no-such-command has not been found\"}}")]
     [InlineData("{\"execute\": \"query-status\", \"arguments\": {\"bogus\": 1}, \"id\": 5}", "{\"id\": 5, \"error\": {\"class\": \"GenericError\", \"desc\": \"Parameter 'bogus' is unexpected\"}}")]
     [InlineData("{\"execute\": 5, \"id\": 10}", "{\"id\": 10, \"error\": {\"class\": \"GenericError\", \"desc\": \"QMP input member 'execute' must be a string\"}}")]

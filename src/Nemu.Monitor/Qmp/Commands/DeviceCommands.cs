@@ -37,7 +37,12 @@ public static class DeviceCommands
     /// <summary>The command records of this group.</summary>
     public static IEnumerable<QmpCommand> All() =>
     [
-        new("device_add", DeviceAddArguments, QmpTypes.Empty, DeviceAdd),
+        // 'gen': false in QEMU: the members beyond driver/bus/id are the device's properties, checked by the handler.
+        new("device_add", DeviceAddArguments, QmpTypes.Empty, DeviceAdd)
+        {
+            ValidateArguments = false,
+            Features = ["json-cli", "json-cli-hotplug"],
+        },
         new("device_del", QmpTypes.Arguments("device_del", new QmpMember("id", QmpTypes.Str)), QmpTypes.Empty, DeviceDel),
     ];
 

@@ -18,7 +18,10 @@ public static class HumanMonitorCommands
         new("human-monitor-command",
             QmpTypes.Arguments("human-monitor-command", new("command-line", QmpTypes.Str), new("cpu-index", QmpTypes.Int, true)),
             QmpTypes.Str,
-            Execute),
+            Execute)
+        {
+            Features = ["savevm-monitor-nodes"],
+        },
     ];
 
     private static JsonValue Execute(QmpContext context, JsonObject args)
