@@ -5,7 +5,10 @@
 //   removed, so the run loop's fast path pays nothing); undecoded fetches, the slow-step path and the IT-block path
 //   check the set. Resuming at a breakpoint stops again at once (QEMU: gdb removes it and single-steps itself).
 // - Watchpoints: every load and store of the CPU takes the checked path while any watchpoint exists (one flag folded
-//   into the alignment test); a hit lets the instruction complete and ends the slice with the PC after it, reporting
+//   into the alignment test); a hit stops the CPU before the access, as QEMU's Arm CPUs do for gdb watchpoints
+//   (gdb_stop_before_watchpoint, BP_STOP_BEFORE_ACCESS): the instruction is abandoned like a faulting one with R15 at
+//   it, and gdb (Arm watchpoints are "non-steppable" to it) removes the watchpoint, steps the instruction and shows
+//   the old and new values with the PC after it. Continuing without that step hits again. The stop reports
 //   the watchpoint's own address (QEMU's stop reply uses wp->vaddr), newest watchpoint first (BP_GDB ones are
 //   inserted at the head). Exception stacking and unstacking are not checked: QEMU's v7m_stack_write/read use
 //   address_space_stl_le/ldl on the physical address, which bypasses the watchpoint check.
@@ -194,18 +197,20 @@ public sealed unsafe partial class ArmCpu : IDebugTarget
         return pc;
     }
 
-    // A data access of the CPU completed while watchpoints exist: the first matching watchpoint stops the CPU after
-    // the instruction.
-    private void CheckWatchpoints(uint address, uint size, WatchpointKind kind)
+    // A data access of the CPU is about to happen while watchpoints exist: the first matching watchpoint stops the
+    // CPU before the access (true: the caller abandons the instruction, R15 stays at it).
+    private bool CheckWatchpoints(uint address, uint size, WatchpointKind kind)
     {
         foreach (var w in _watchpoints)
         {
             if (w.Hits(address, size, kind))
             {
                 RecordDebugStop(new DebugStop(DebugStopKind.Watchpoint, w.Address, w.Kind));
-                return;
+                return true;
             }
         }
+
+        return false;
     }
 
     private void RecordDebugStop(DebugStop stop)

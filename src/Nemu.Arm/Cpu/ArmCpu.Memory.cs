@@ -67,7 +67,7 @@ public sealed partial class ArmCpu
         return (unprivileged ? _unprivTlb : _dataTlb).TryWrite(address, value, size) || StoreSlow(address, size, value, unprivileged);
     }
 
-    // Load with the alignment check and, while watchpoints exist, the watchpoint check after the access.
+    // Load with the alignment check and, while watchpoints exist, the watchpoint check before the access.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool LoadChecked(uint address, uint size, out uint value, bool forceAligned, bool unprivileged)
     {
@@ -77,26 +77,24 @@ public sealed partial class ArmCpu
             return false;
         }
 
-        bool ok;
+        // A watchpoint stops the CPU before the access (QEMU's Arm gdb_stop_before_watchpoint): the instruction is
+        // abandoned like a faulting one, with R15 still at it and nothing written back.
+        if (_watchFlag != 0 && CheckWatchpoints(address, size, WatchpointKind.Read))
+        {
+            value = 0;
+            return false;
+        }
+
         if ((unprivileged ? _unprivTlb : _dataTlb).TryRead(address, size, out var v))
         {
             value = (uint)v;
-            ok = true;
-        }
-        else
-        {
-            ok = LoadSlow(address, size, out value, unprivileged);
+            return true;
         }
 
-        if (ok && _watchFlag != 0)
-        {
-            CheckWatchpoints(address, size, WatchpointKind.Read);
-        }
-
-        return ok;
+        return LoadSlow(address, size, out value, unprivileged);
     }
 
-    // Store with the alignment check and, while watchpoints exist, the watchpoint check after the access.
+    // Store with the alignment check and, while watchpoints exist, the watchpoint check before the access.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool StoreChecked(uint address, uint size, uint value, bool forceAligned, bool unprivileged)
     {
@@ -105,13 +103,12 @@ public sealed partial class ArmCpu
             return false;
         }
 
-        var ok = (unprivileged ? _unprivTlb : _dataTlb).TryWrite(address, value, size) || StoreSlow(address, size, value, unprivileged);
-        if (ok && _watchFlag != 0)
+        if (_watchFlag != 0 && CheckWatchpoints(address, size, WatchpointKind.Write))
         {
-            CheckWatchpoints(address, size, WatchpointKind.Write);
+            return false;
         }
 
-        return ok;
+        return (unprivileged ? _unprivTlb : _dataTlb).TryWrite(address, value, size) || StoreSlow(address, size, value, unprivileged);
     }
 
     private bool LoadSlow(uint address, uint size, out uint value, bool unprivileged)

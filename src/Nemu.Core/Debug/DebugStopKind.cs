@@ -9,6 +9,6 @@ public enum DebugStopKind
     /// <summary>A breakpoint at the PC, before the instruction executed.</summary>
     Breakpoint,
 
-    /// <summary>A watchpoint: the access completed and the PC is after the instruction that made it.</summary>
+    /// <summary>A watchpoint: the CPU stopped before the access, with the PC at the instruction that makes it (QEMU's Arm behaviour).</summary>
     Watchpoint,
 }

@@ -1,6 +1,6 @@
-// Watchpoints of ArmCpu as a debug target (ArmCpu.Debug.cs; QEMU 7.2 cpu_check_watchpoint, gdb-loop-72.log): the
-// access completes, the CPU stops with the PC after the instruction, and the stop names the watchpoint's address and
-// kind; overlaps count byte-wise; exception stacking is not a watched access (QEMU writes frames with
+// Watchpoints of ArmCpu as a debug target (ArmCpu.Debug.cs; QEMU 7.2 cpu_check_watchpoint with the Arm CPU's
+// BP_STOP_BEFORE_ACCESS, gdb-loop-72.log): the CPU stops before the access with the PC at the instruction, and the
+// stop names the watchpoint's address and kind; stepping the instruction then performs the access; overlaps count byte-wise; exception stacking is not a watched access (QEMU writes frames with
 // address_space_stl_le on the physical address, which bypasses watchpoints).
 using Nemu.Arm.Exceptions;
 using Nemu.Arm.Tests.Support;
@@ -27,7 +27,7 @@ done: b done
 ";
 
     [Fact]
-    public void WriteWatchpointStopsAfterTheStoreWithTheWatchedAddress()
+    public void WriteWatchpointStopsBeforeTheStoreWithTheWatchedAddress()
     {
         var m = Machine();
         var stops = BreakpointTests.Record(m);
@@ -36,14 +36,34 @@ done: b done
         m.Cpu.RunSlice(1000);
 
         Assert.Equal([new DebugStop(DebugStopKind.Watchpoint, 0x2000_0100, WatchpointKind.Write)], stops);
+        Assert.Equal(0x204u, m.Cpu.Pc);
+        Assert.Equal(0u, m.Read32(0x2000_0100));
+
+        // What gdb does next: remove the watchpoint, step the store, insert it again.
+        m.Cpu.RemoveWatchpoint(0x2000_0100, 4, WatchpointKind.Write);
+        Assert.Equal(new DebugStop(DebugStopKind.Step), m.Cpu.Step(StepFlags.Default));
         Assert.Equal(0x206u, m.Cpu.Pc);
         Assert.Equal(0x55u, m.Read32(0x2000_0100));
         Assert.Equal(0u, m.R(2));
-        Assert.Equal(3, m.Cpu.InstructionCount);
     }
 
     [Fact]
-    public void ReadWatchpointIgnoresWritesAndStopsAfterTheLoad()
+    public void ContinuingWithoutSteppingHitsTheSameWatchpointAgain()
+    {
+        var m = Machine();
+        var stops = BreakpointTests.Record(m);
+        m.Cpu.AddWatchpoint(0x2000_0100, 4, WatchpointKind.Write);
+
+        m.Cpu.RunSlice(1000);
+        m.Cpu.RunSlice(1000);
+
+        Assert.Equal(2, stops.Count);
+        Assert.Equal(0x204u, m.Cpu.Pc);
+        Assert.Equal(0u, m.Read32(0x2000_0100));
+    }
+
+    [Fact]
+    public void ReadWatchpointIgnoresWritesAndStopsBeforeTheLoad()
     {
         var m = Machine();
         m.Write32(0x2000_0104, 0x1234);
@@ -54,8 +74,8 @@ done: b done
         m.Cpu.RunSlice(1000);
 
         Assert.Equal([new DebugStop(DebugStopKind.Watchpoint, 0x2000_0104, WatchpointKind.Read)], stops);
-        Assert.Equal(0x20Au, m.Cpu.Pc);
-        Assert.Equal(0x1234u, m.R(3));
+        Assert.Equal(0x208u, m.Cpu.Pc);
+        Assert.Equal(0u, m.R(3));
     }
 
     [Fact]
@@ -66,9 +86,10 @@ done: b done
         m.Cpu.AddWatchpoint(0x2000_0100, 8, WatchpointKind.Access);
 
         m.Cpu.RunSlice(1000);
-        Assert.Equal(0x206u, m.Cpu.Pc);
+        Assert.Equal(0x204u, m.Cpu.Pc);
+        StepOver(m, 0x2000_0100, 8, WatchpointKind.Access);
         m.Cpu.RunSlice(1000);
-        Assert.Equal(0x20Au, m.Cpu.Pc);
+        Assert.Equal(0x208u, m.Cpu.Pc);
 
         Assert.Equal(2, stops.Count);
         Assert.All(stops, s => Assert.Equal(new DebugStop(DebugStopKind.Watchpoint, 0x2000_0100, WatchpointKind.Access), s));
@@ -88,7 +109,7 @@ done: b done
         m.Cpu.RunSlice(6);
 
         Assert.Equal(hits ? [new DebugStop(DebugStopKind.Watchpoint, address, WatchpointKind.Write)] : [], stops);
-        Assert.Equal(hits ? 0x206u : 0x20Cu, m.Cpu.Pc);
+        Assert.Equal(hits ? 0x204u : 0x20Cu, m.Cpu.Pc);
     }
 
     [Fact]
@@ -103,6 +124,8 @@ done: b done
         m.Cpu.RunSlice(1000);
 
         Assert.Single(stops);
+        Assert.Equal(0x20Cu, m.Cpu.Pc);
+        StepOver(m, 0x2000_0104, 1, WatchpointKind.Write);
         Assert.Equal(0x20Eu, m.Cpu.Pc);
         Assert.Equal(0x55u, m.Read32(0x2000_0100) >> 24);
     }
@@ -134,10 +157,11 @@ done: b done
         var stop = m.Cpu.Step(StepFlags.Default);
 
         Assert.Equal(new DebugStop(DebugStopKind.Watchpoint, 0x2000_0100, WatchpointKind.Write), stop);
-        Assert.Equal(0x206u, m.Cpu.Pc);
+        Assert.Equal(0x204u, m.Cpu.Pc);
         Assert.Empty(stops);
 
         // The step's stop does not leak into the next run.
+        StepOver(m, 0x2000_0100, 4, WatchpointKind.Write);
         m.Cpu.RunSlice(2);
         Assert.Equal(0x20Au, m.Cpu.Pc);
     }
@@ -167,6 +191,15 @@ spin: b spin
         Assert.Equal([new DebugStop(DebugStopKind.Watchpoint, 0x2000_0000, WatchpointKind.Write)], stops);
         Assert.Equal(ExceptionNumber.SvCall, m.Cpu.Ipsr);
         Assert.Equal(1u, m.R(5));
+        Assert.Equal(0u, m.Read32(0x2000_0000));
+    }
+
+    // gdb's handling of a non-steppable watchpoint: remove it, step the instruction, insert it again.
+    private static void StepOver(TestMachine m, ulong address, ulong length, WatchpointKind kind)
+    {
+        Assert.True(m.Cpu.RemoveWatchpoint(address, length, kind));
+        Assert.Equal(new DebugStop(DebugStopKind.Step), m.Cpu.Step(StepFlags.Default));
+        m.Cpu.AddWatchpoint(address, length, kind);
     }
 
     private static TestMachine Machine()
