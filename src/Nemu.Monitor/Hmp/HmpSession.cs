@@ -26,14 +26,31 @@ public sealed class HmpSession
     /// <summary>Set once <c>quit</c> ran: no further prompt is printed.</summary>
     public bool Quitting { get; internal set; }
 
-    /// <summary>The monitor's current CPU (QEMU's mon_get_cpu): always 0 until <c>cpu N</c> exists.</summary>
+    /// <summary>The monitor's current CPU (QEMU's mon_get_cpu): the first CPU until <c>cpu N</c> selects another.</summary>
     public int CurrentCpu { get; internal set; }
+
+    /// <summary>
+    /// Where QEMU's monitor writes with plain printf instead of to the monitor ("unterminated string" and the like):
+    /// the process's standard output unless set.
+    /// </summary>
+    public TextWriter? ProcessOutput { get; init; }
 
     /// <summary>The x/xp defaults of this monitor.</summary>
     public MemoryDumpFormat DumpFormat { get; } = new();
 
     /// <summary>The greeting printed when the monitor opens.</summary>
     public static string Banner => $"Nemu {NemuVersion.Text} monitor - type 'help' for more information\n";
+
+    /// <summary>
+    /// Runs <paramref name="commandLine"/> in a fresh session (no banner, prompt or echo) and returns its output with
+    /// CRLF line ends: QEMU's human-monitor-command, whose monitor state (such as <c>cpu N</c>) does not persist.
+    /// </summary>
+    public static string Run(IHmpMachine machine, string commandLine)
+    {
+        var output = new StringBuilder();
+        new HmpSession(machine, text => output.Append(text)).Execute(commandLine);
+        return output.Replace("\n", "\r\n").ToString();
+    }
 
     /// <summary>Writes text to the monitor.</summary>
     public void Print(string text) => _output(text);
@@ -53,8 +70,9 @@ public sealed class HmpSession
 
     internal void Dispatch(IReadOnlyList<HmpCommand> table, string prefix, string line, ref int pos)
     {
+        // get_command_name: the name ends at white space or at the '/' of a format (p/x 10).
         var start = pos;
-        while (pos < line.Length && !char.IsWhiteSpace(line[pos]))
+        while (pos < line.Length && line[pos] != '/' && !char.IsWhiteSpace(line[pos]))
         {
             pos++;
         }
@@ -70,7 +88,7 @@ public sealed class HmpSession
         HmpArguments args;
         try
         {
-            args = HmpArgumentParser.Parse(command, line, ref pos, DumpFormat, Machine.Registers);
+            args = HmpArgumentParser.Parse(command, line, ref pos, DumpFormat, Machine.Registers, ProcessOutput);
         }
         catch (HmpException e)
         {
@@ -116,63 +134,56 @@ public sealed class HmpSession
         Print(text.ToString());
     }
 
+    /// <summary>
+    /// QEMU's help_cmd: with no words every command; otherwise the words name a command, and for <c>info</c> a
+    /// subcommand (an <c>info</c> without one lists every subcommand). Lines are prefixed with the words typed
+    /// before the command, tables are in name order as QEMU sorts them.
+    /// </summary>
     internal void Help(string? name)
     {
+        var words = (name ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var text = new StringBuilder();
-        if (string.IsNullOrEmpty(name))
+        HelpDump(text, HmpCommands.Top, words, 0);
+        Print(text.ToString());
+    }
+
+    internal void InfoHelp() => Help("info");
+
+    private static void HelpDump(StringBuilder text, IReadOnlyList<HmpCommand> table, string[] words, int index)
+    {
+        if (index >= words.Length)
         {
-            foreach (var command in HmpCommands.Top.OrderBy(c => c.Name, StringComparer.Ordinal))
+            foreach (var command in table.OrderBy(c => c.Name, StringComparer.Ordinal))
             {
-                text.Append(command.HelpLine(string.Empty)).Append('\n');
+                HelpDumpOne(text, command, words, index);
             }
+
+            return;
+        }
+
+        var found = Find(table, words[index]);
+        if (found is null)
+        {
+            text.Append("unknown command: '").AppendJoin(' ', words[..(index + 1)]).Append("'\n");
+        }
+        else if (ReferenceEquals(table, HmpCommands.Top) && found.Name == "info")
+        {
+            HelpDump(text, HmpCommands.Info, words, index + 1);
         }
         else
         {
-            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var command = Find(HmpCommands.Top, words[0]);
-            if (command is not null && words.Length > 1 && command.Name == "info")
-            {
-                var sub = Find(HmpCommands.Info, words[1]);
-                if (sub is not null)
-                {
-                    text.Append(sub.HelpLine("info ")).Append('\n');
-                }
-                else
-                {
-                    text.Append($"unknown command: 'info {words[1]}'\n");
-                }
-            }
-            else if (command is not null && command.Name == "info")
-            {
-                text.Append(command.HelpLine(string.Empty)).Append('\n');
-                AppendInfoHelp(text);
-            }
-            else if (command is not null)
-            {
-                text.Append(command.HelpLine(string.Empty)).Append('\n');
-            }
-            else
-            {
-                text.Append($"unknown command: '{words[0]}'\n");
-            }
+            HelpDumpOne(text, found, words, index);
         }
-
-        Print(text.ToString());
     }
 
-    internal void InfoHelp()
+    private static void HelpDumpOne(StringBuilder text, HmpCommand command, string[] words, int prefixCount)
     {
-        var text = new StringBuilder();
-        AppendInfoHelp(text);
-        Print(text.ToString());
-    }
-
-    private static void AppendInfoHelp(StringBuilder text)
-    {
-        foreach (var command in HmpCommands.Info.OrderBy(c => c.Name, StringComparer.Ordinal))
+        for (var i = 0; i < prefixCount; i++)
         {
-            text.Append(command.HelpLine("info ")).Append('\n');
+            text.Append(words[i]).Append(' ');
         }
+
+        text.Append(command.HelpLine(string.Empty)).Append('\n');
     }
 
     private static void SkipSpaces(string line, ref int pos)
