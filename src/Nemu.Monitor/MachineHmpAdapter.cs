@@ -5,6 +5,7 @@
 // process id).
 using System.Globalization;
 using Nemu.Core;
+using Nemu.Core.Debug;
 using Nemu.Core.Threading;
 using Nemu.Monitor.Hmp;
 using Nemu.Pci.Info;
@@ -97,4 +98,9 @@ public sealed class MachineHmpAdapter(Machine machine) : IHmpMachine
 
     public bool ReadVirtual(ulong address, Span<byte> buffer) =>
         address <= uint.MaxValue && ReadPhysical(address, buffer);
+
+    public bool ReadCpuMemory(int cpu, ulong address, Span<byte> buffer) =>
+        CpuList() is var cpus && cpu >= 0 && cpu < cpus.Count && cpus[cpu] is IDebugTarget target
+            ? address <= uint.MaxValue && target.ReadMemory(address, buffer)
+            : ReadVirtual(address, buffer);
 }

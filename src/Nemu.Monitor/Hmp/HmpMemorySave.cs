@@ -33,7 +33,6 @@ internal static class HmpMemorySave
 
     private static void Save(HmpSession session, HmpArguments args, bool physical)
     {
-        var machine = session.Machine;
         var address = args.Integer("val");
         var size = (uint)args.Integer("size");
         var filename = args.String("filename")!;
@@ -46,7 +45,7 @@ internal static class HmpMemorySave
 
         try
         {
-            var error = Copy(machine, fd, address, size, physical);
+            var error = Copy(session, fd, address, size, physical);
             if (error is not null)
             {
                 session.Print($"Error: {error}\n");
@@ -58,8 +57,9 @@ internal static class HmpMemorySave
         }
     }
 
-    private static string? Copy(IHmpMachine machine, int fd, ulong address, uint size, bool physical)
+    private static string? Copy(HmpSession session, int fd, ulong address, uint size, bool physical)
     {
+        var machine = session.Machine;
         Span<byte> buffer = stackalloc byte[ChunkSize];
         var mask = physical || machine.TargetBits >= 64 ? ulong.MaxValue : (1UL << machine.TargetBits) - 1;
         var at = address;
@@ -74,7 +74,7 @@ internal static class HmpMemorySave
                     return true;
                 });
             }
-            else if (!ReadWrapped(at & mask, chunk, mask, machine.ReadVirtual))
+            else if (!ReadWrapped(at & mask, chunk, mask, session.ReadCurrentCpu))
             {
                 return $"Invalid addr 0x{address:x16}/size {size} specified";
             }

@@ -113,6 +113,9 @@ public sealed class HmpSession
         return null;
     }
 
+    /// <summary>Reads through the current CPU's view (QEMU's mon_get_cpu for x and memsave).</summary>
+    internal bool ReadCurrentCpu(ulong address, Span<byte> buffer) => Machine.ReadCpuMemory(CurrentCpu, address, buffer);
+
     internal void Dump(HmpArguments args, bool physical)
     {
         var (count, format, size) = args.Format("fmt");
@@ -130,7 +133,7 @@ public sealed class HmpSession
         }
 
         var text = new StringBuilder();
-        MemoryDump.Write(text, count, format, size, address, physical, Machine.TargetBits, physical ? Machine.ReadPhysical : Machine.ReadVirtual);
+        MemoryDump.Write(text, count, format, size, address, physical, Machine.TargetBits, physical ? Machine.ReadPhysical : ReadCurrentCpu);
         Print(text.ToString());
     }
 

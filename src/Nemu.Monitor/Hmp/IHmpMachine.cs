@@ -39,6 +39,12 @@ public interface IHmpMachine
     bool ReadVirtual(ulong address, Span<byte> buffer);
 
     /// <summary>
+    /// cpu_memory_rw_debug: reads through CPU <paramref name="cpu"/>'s view of memory (its address space and security
+    /// state, as gdb and <c>x</c>/<c>memsave</c> see it); false when any byte cannot be read.
+    /// </summary>
+    bool ReadCpuMemory(int cpu, ulong address, Span<byte> buffer) => ReadVirtual(address, buffer);
+
+    /// <summary>
     /// cpu_physical_memory_read, as <c>pmemsave</c> uses it: reads guest physical memory ignoring errors, so unassigned
     /// bytes read as zero. Never touches anything outside guest memory.
     /// </summary>
