@@ -61,16 +61,6 @@ public static class HmpCommands
         new("version", string.Empty, string.Empty, "show the version of Nemu", (s, _) => s.Print(NemuVersion.Text + "\n")),
     ];
 
-    private static void RunInfo(HmpSession session, HmpArguments args)
-    {
-        var rest = args.String("item");
-        if (string.IsNullOrEmpty(rest))
-        {
-            session.InfoHelp();
-            return;
-        }
-
-        var pos = 0;
-        session.Dispatch(Info, "info ", rest, ref pos);
-    }
+    /// <summary><c>info</c> without a subcommand (hmp_info_help); with one, the session dispatches to <see cref="Info"/>.</summary>
+    private static void RunInfo(HmpSession session, HmpArguments args) => session.InfoHelp();
 }

@@ -65,23 +65,36 @@ public sealed class HmpSession
             return;
         }
 
-        Dispatch(HmpCommands.Top, string.Empty, line, ref pos);
+        Dispatch(HmpCommands.Top, line, ref pos);
     }
 
-    internal void Dispatch(IReadOnlyList<HmpCommand> table, string prefix, string line, ref int pos)
+    /// <summary>
+    /// monitor_parse_command + handle_hmp_command on the raw <paramref name="line"/>: messages quote the line from
+    /// its very start (spaces included) to the end of the command words, as QEMU prints them; <c>info</c> with a
+    /// word after it continues in the info table.
+    /// </summary>
+    private void Dispatch(IReadOnlyList<HmpCommand> table, string line, ref int pos)
     {
         // get_command_name: the name ends at white space or at the '/' of a format (p/x 10).
+        SkipSpaces(line, ref pos);
         var start = pos;
         while (pos < line.Length && line[pos] != '/' && !char.IsWhiteSpace(line[pos]))
         {
             pos++;
         }
 
-        var word = line[start..pos];
-        var command = Find(table, word);
+        var command = Find(table, line[start..pos]);
         if (command is null)
         {
-            Print($"unknown command: '{prefix}{word}'\n");
+            Print($"unknown command: '{line[..pos]}'\n");
+            return;
+        }
+
+        var wordsEnd = pos;
+        SkipSpaces(line, ref pos);
+        if (ReferenceEquals(table, HmpCommands.Top) && command.Name == "info" && pos < line.Length)
+        {
+            Dispatch(HmpCommands.Info, line, ref pos);
             return;
         }
 
@@ -93,7 +106,7 @@ public sealed class HmpSession
         catch (HmpException e)
         {
             Print(e.Message + "\n");
-            Print($"Try \"help {prefix}{word}\" for more information\n");
+            Print($"Try \"help {line[..wordsEnd]}\" for more information\n");
             return;
         }
 

@@ -73,7 +73,8 @@ public sealed partial class HmpCommandDifferentialTests : IDisposable
         const string Commands = "p 0x10+2\np/x 0\np/o 8\np /d -1\np/u -1\np/c 65\np/c 0x4142\np/c 10\np/i 0\np 10\np 0x\np 08\n" +
             "p $pc\np $r0\np\np (1\np 1/0\np 99999999999999999999999\np/s 5\nprint 7\nnonsense\ngdbserver tcp::1 extra\n" +
             "help nosuch\ninfo nosuch\npmemsave 0 16\npmemsave 0 (-1) f\npmemsave 0 16 \"f\\q\"\npmemsave 0 16 \"unterminated\n" +
-            "pmemsave 0 16 \"/nonexistent-dir/x.bin\"\nstop\nsystem_reset\ninfo status\n";
+            "pmemsave 0 16 \"/nonexistent-dir/x.bin\"\n   nonsense\n  cpu x\n  info    registers   -z\ninfo   nosuch\ninfo registers -1\n" +
+            "stop\nsystem_reset\ninfo status\n";
 
         var (qemu, nemu) = RunBoth(board, Commands);
 
