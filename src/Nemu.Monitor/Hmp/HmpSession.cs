@@ -6,7 +6,7 @@ namespace Nemu.Monitor.Hmp;
 /// <summary>
 /// One human-monitor session: parses a command line against <see cref="HmpCommands"/> and writes the
 /// reply through the output callback (text with <c>\n</c>; the transport turns it into CRLF as QEMU does).
-/// Keeps the per-monitor state QEMU keeps: the last <c>x</c> format and size.
+/// Keeps the per-monitor state QEMU keeps: the last <c>x</c>/<c>p</c> format and size and the current CPU (<c>cpu N</c>).
 /// </summary>
 public sealed class HmpSession
 {
