@@ -5,6 +5,7 @@
 // process id).
 using System.Globalization;
 using Nemu.Core;
+using Nemu.Core.Debug;
 using Nemu.Core.Threading;
 using Nemu.Monitor.Hmp;
 using Nemu.Pci.Info;
@@ -34,9 +35,28 @@ public sealed class MachineHmpAdapter(Machine machine) : IHmpMachine
 
     public void Cont() => machine.Start();
 
-    public void SystemReset() => machine.Reset();
+    /// <summary>
+    /// Starts the gdb stub for <c>gdbserver</c>: (machine, device) → null on success or QEMU's error text. The gdb stub
+    /// lives in a project that references this one, so the command line sets this at start-up; unset, gdbserver
+    /// reports that no stub is available.
+    /// </summary>
+    public static Func<Machine, string, string?>? GdbServerStarter { get; set; }
 
-    public void Quit() => machine.RequestQuit(0);
+    /// <summary>HMP system_reset is qmp_system_reset: a host-requested reset (RESET event; paused → prelaunch).</summary>
+    public void SystemReset() => machine.SystemReset(ShutdownCause.HostQmpSystemReset);
+
+    /// <summary>HMP quit is qmp_quit: the SHUTDOWN event (host-qmp-quit), then exit 0.</summary>
+    public void Quit() => machine.Shutdown(ShutdownCause.HostQmpQuit);
+
+    public string? StartGdbServer(string device) => GdbServerStarter switch
+    {
+        { } start => start(machine, device),
+        null when device == "none" => null,
+        null => "gdbserver is not available in this build",
+    };
+
+    public void ReadPhysicalIgnoringErrors(ulong address, Span<byte> buffer) =>
+        machine.AddressSpaceMemory.ReadBuffer(new GuestAddress(address), buffer, MemTxAttrs.UnspecifiedAttrs);
 
     public string MemoryTree(bool flat, bool dispatchTree, bool owner, bool disabled) =>
         machine.Memory.FormatMtree(flat, owner, disabled);
@@ -78,4 +98,9 @@ public sealed class MachineHmpAdapter(Machine machine) : IHmpMachine
 
     public bool ReadVirtual(ulong address, Span<byte> buffer) =>
         address <= uint.MaxValue && ReadPhysical(address, buffer);
+
+    public bool ReadCpuMemory(int cpu, ulong address, Span<byte> buffer) =>
+        CpuList() is var cpus && cpu >= 0 && cpu < cpus.Count && cpus[cpu] is IDebugTarget target
+            ? address <= uint.MaxValue && target.ReadMemory(address, buffer)
+            : ReadVirtual(address, buffer);
 }

@@ -54,7 +54,9 @@ public sealed partial class ArmCpu
         R[14] = 0xFFFFFFFF;
         if (PoweredOff)
         {
-            // A core held powered off (QEMU start-powered-off) loads nothing until PowerOnAndReset resets it again.
+            // A core held powered off (QEMU start-powered-off) loads nothing until PowerOnAndReset resets it again;
+            // its EPSR.T stays clear as in QEMU's zeroed reset state (info registers shows "A", XPSR=40000000).
+            Thumb = false;
             State = ArmCpuRunState.Stopped;
             return;
         }

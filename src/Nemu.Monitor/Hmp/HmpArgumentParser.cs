@@ -1,13 +1,23 @@
+using System.Text;
+
 namespace Nemu.Monitor.Hmp;
 
 /// <summary>
 /// Parses a command's arguments after QEMU's args_type rules (monitor/hmp.c, monitor_parse_arguments):
-/// <c>/</c> memory-dump format, <c>l</c>/<c>L</c>/<c>i</c> expressions, <c>s</c> one word, <c>S</c> the rest of
+/// <c>/</c> memory-dump format, <c>l</c>/<c>L</c>/<c>i</c> expressions, <c>s</c> one word or quoted string, <c>S</c> the rest of
 /// the line, <c>-x</c> flags (several letters may share one dash), <c>?</c> optional. Errors are QEMU's texts.
 /// </summary>
 public static class HmpArgumentParser
 {
-    public static HmpArguments Parse(HmpCommand command, string line, ref int pos, MemoryDumpFormat formatState, IRegisterReader? registers)
+    /// <summary>QEMU's buffer for one string argument (char buf[1024]): longer strings are cut to 1023 characters.</summary>
+    private const int MaxString = 1023;
+
+    /// <summary>
+    /// Parses the arguments of <paramref name="command"/> from <paramref name="pos"/>. <paramref name="stdout"/>
+    /// receives what QEMU's get_str prints with printf (to the process's standard output, not to the monitor):
+    /// "unterminated string", "unsupported escape code"; null means <see cref="Console.Out"/>.
+    /// </summary>
+    public static HmpArguments Parse(HmpCommand command, string line, ref int pos, MemoryDumpFormat formatState, IRegisterReader? registers, TextWriter? stdout = null)
     {
         var args = new HmpArguments();
         var specs = command.ArgsType.Length == 0 ? [] : command.ArgsType.Split(',');
@@ -48,26 +58,27 @@ public static class HmpArgumentParser
                         break;
                     }
 
-                    args.Set(name, HmpExpression.Evaluate(line, ref pos, registers));
+                    var value = HmpExpression.Evaluate(line, ref pos, registers);
+                    if (type[0] == 'i' && (value >> 32) != 0)
+                    {
+                        throw new HmpException($"'{command.Name}' has failed: integer is for 32-bit values");
+                    }
+
+                    args.Set(name, value);
                     break;
-                case 's':
-                    if (pos >= line.Length)
+                case 's' or 'F' or 'B':
+                    if (optional && pos >= line.Length)
                     {
-                        if (optional)
-                        {
-                            break;
-                        }
-
-                        throw new HmpException($"{FirstName(command)}: block device name expected");
+                        break;
                     }
 
-                    var start = pos;
-                    while (pos < line.Length && !char.IsWhiteSpace(line[pos]))
+                    if (!TryGetString(line, ref pos, stdout ?? Console.Out, out var text))
                     {
-                        pos++;
+                        var what = type[0] switch { 'F' => "filename", 'B' => "block device name", _ => "string" };
+                        throw new HmpException($"{command.Name}: {what} expected");
                     }
 
-                    args.Set(name, line[start..pos]);
+                    args.Set(name, text);
                     break;
                 case 'S':
                     if (pos < line.Length)
@@ -113,6 +124,80 @@ public static class HmpArgumentParser
                 args.Set(name, true);
                 pos++;
             }
+        }
+    }
+
+    /// <summary>
+    /// QEMU's get_str: one word up to white space, or a double-quoted string with the escapes \n \r \\ \' \".
+    /// False at the end of the line and for a bad string (after printing QEMU's message to <paramref name="stdout"/>).
+    /// </summary>
+    private static bool TryGetString(string line, ref int pos, TextWriter stdout, out string text)
+    {
+        var buffer = new StringBuilder();
+        text = string.Empty;
+        SkipSpaces(line, ref pos);
+        if (pos >= line.Length)
+        {
+            return false;
+        }
+
+        if (line[pos] != '"')
+        {
+            for (; pos < line.Length && !char.IsWhiteSpace(line[pos]); pos++)
+            {
+                Append(buffer, line[pos]);
+            }
+
+            text = buffer.ToString();
+            return true;
+        }
+
+        for (pos++; pos < line.Length && line[pos] != '"'; pos++)
+        {
+            if (line[pos] != '\\')
+            {
+                Append(buffer, line[pos]);
+                continue;
+            }
+
+            pos++;
+            var c = pos < line.Length ? line[pos] : '\0';
+            switch (c)
+            {
+                case 'n':
+                    Append(buffer, '\n');
+                    break;
+                case 'r':
+                    Append(buffer, '\r');
+                    break;
+                case '\\' or '\'' or '"':
+                    Append(buffer, c);
+                    break;
+                default:
+                    // A backslash at the end of the line prints its NUL terminator, as QEMU's printf("%c") does.
+                    stdout.Write($"unsupported escape code: '\\{c}'\n");
+                    stdout.Flush();
+                    return false;
+            }
+        }
+
+        if (pos >= line.Length)
+        {
+            stdout.Write("unterminated string\n");
+            stdout.Flush();
+            return false;
+        }
+
+        pos++;
+        text = buffer.ToString();
+        return true;
+    }
+
+    private static void Append(StringBuilder buffer, char c)
+    {
+        if (buffer.Length < MaxString)
+        {
+            buffer.Append(c);
         }
     }
 

@@ -4,7 +4,8 @@ namespace Nemu.Monitor.Hmp;
 
 /// <summary>
 /// The command table, as data (names, args_type, synopsis and help follow QEMU's hmp-commands.hx and
-/// hmp-commands-info.hx so <c>help</c> reads the same). Not modelled yet: every command not listed here.
+/// hmp-commands-info.hx so <c>help</c> reads the same; <c>help</c> sorts them by name as QEMU does). Not modelled:
+/// every command not listed here (qom-list/qom-get wait for a QOM view).
 /// </summary>
 public static class HmpCommands
 {
@@ -21,6 +22,16 @@ public static class HmpCommands
             s.Machine.Quit();
         }),
         new("system_reset", string.Empty, string.Empty, "reset the system", (s, _) => s.Machine.SystemReset()),
+        new("cpu", "index:i", "index", "set the default CPU", HmpDebugCommands.Cpu),
+        new(
+            "gdbserver",
+            "device:s?",
+            "[device]",
+            $"start gdbserver on given device (default '{HmpDebugCommands.DefaultGdbDevice}'), stop with 'none'",
+            HmpDebugCommands.GdbServer),
+        new("memsave", "val:l,size:i,filename:s", "addr size file", "save to disk virtual memory dump starting at 'addr' of size 'size'", HmpMemorySave.MemSave),
+        new("pmemsave", "val:l,size:i,filename:s", "addr size file", "save to disk physical memory dump starting at 'addr' of size 'size'", HmpMemorySave.PMemSave),
+        new("print|p", "fmt:/,val:l", "/fmt expr", "print expression value (use $reg for CPU register access)", HmpDebugCommands.Print),
         new("x", "fmt:/,addr:l", "/fmt addr", "virtual memory dump starting at 'addr'", (s, a) => s.Dump(a, physical: false)),
         new("xp", "fmt:/,addr:L", "/fmt addr", "physical memory dump starting at 'addr'", (s, a) => s.Dump(a, physical: true)),
     ];
@@ -50,16 +61,6 @@ public static class HmpCommands
         new("version", string.Empty, string.Empty, "show the version of Nemu", (s, _) => s.Print(NemuVersion.Text + "\n")),
     ];
 
-    private static void RunInfo(HmpSession session, HmpArguments args)
-    {
-        var rest = args.String("item");
-        if (string.IsNullOrEmpty(rest))
-        {
-            session.InfoHelp();
-            return;
-        }
-
-        var pos = 0;
-        session.Dispatch(Info, "info ", rest, ref pos);
-    }
+    /// <summary><c>info</c> without a subcommand (hmp_info_help); with one, the session dispatches to <see cref="Info"/>.</summary>
+    private static void RunInfo(HmpSession session, HmpArguments args) => session.InfoHelp();
 }

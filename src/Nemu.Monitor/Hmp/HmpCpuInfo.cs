@@ -3,7 +3,7 @@
 // CPU_DUMP_FPU; info cpus prints "%c CPU #%d: thread_id=%d" with '*' on the monitor's current CPU; info chardev prints
 // "label: filename=..." per chardev. info irq and info pic print nothing: QEMU lists only interrupt controllers that
 // implement its InterruptStatsProvider/pic interfaces, and none of Nemu's boards' (mps2 NVIC, virt GIC) do in 7.2.
-// Not modelled: the `cpu N` command (the current CPU is always the first).
+// The current CPU is the session's (`cpu N`).
 using System.Text;
 
 namespace Nemu.Monitor.Hmp;
@@ -22,10 +22,10 @@ internal static class HmpCpuInfo
                 AppendCpu(text, machine, i);
             }
         }
-        else if (args.Has("vcpu"))
+        else if (args.Has("vcpu") && unchecked((int)(uint)args.Integer("vcpu")) is var vcpu && vcpu >= 0)
         {
-            var vcpu = (long)args.Integer("vcpu");
-            if (vcpu >= 0 && vcpu < machine.CpuCount)
+            // QEMU keeps vcpu in an int with -1 meaning "not given": 0xffffffff shows the current CPU.
+            if (vcpu < machine.CpuCount)
             {
                 AppendCpu(text, machine, (int)vcpu);
             }

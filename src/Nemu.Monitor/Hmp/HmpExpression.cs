@@ -151,7 +151,9 @@ public ref struct HmpExpression
     private ulong Number()
     {
         var radix = 10;
-        if (_text[_pos] == '0' && _pos + 1 < _text.Length && (_text[_pos + 1] is 'x' or 'X'))
+        // strtoull(base 0): "0x" counts as a prefix only when a hex digit follows; "0x" alone is the number 0
+        // followed by the character 'x' (QEMU then reports extraneous characters).
+        if (_text[_pos] == '0' && _pos + 2 < _text.Length && (_text[_pos + 1] is 'x' or 'X') && HexDigit(_text[_pos + 2]) >= 0)
         {
             radix = 16;
             _pos += 2;

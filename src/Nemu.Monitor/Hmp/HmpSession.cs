@@ -6,7 +6,7 @@ namespace Nemu.Monitor.Hmp;
 /// <summary>
 /// One human-monitor session: parses a command line against <see cref="HmpCommands"/> and writes the
 /// reply through the output callback (text with <c>\n</c>; the transport turns it into CRLF as QEMU does).
-/// Keeps the per-monitor state QEMU keeps: the last <c>x</c> format and size.
+/// Keeps the per-monitor state QEMU keeps: the last <c>x</c>/<c>p</c> format and size and the current CPU (<c>cpu N</c>).
 /// </summary>
 public sealed class HmpSession
 {
@@ -26,14 +26,31 @@ public sealed class HmpSession
     /// <summary>Set once <c>quit</c> ran: no further prompt is printed.</summary>
     public bool Quitting { get; internal set; }
 
-    /// <summary>The monitor's current CPU (QEMU's mon_get_cpu): always 0 until <c>cpu N</c> exists.</summary>
+    /// <summary>The monitor's current CPU (QEMU's mon_get_cpu): the first CPU until <c>cpu N</c> selects another.</summary>
     public int CurrentCpu { get; internal set; }
+
+    /// <summary>
+    /// Where QEMU's monitor writes with plain printf instead of to the monitor ("unterminated string" and the like):
+    /// the process's standard output unless set.
+    /// </summary>
+    public TextWriter? ProcessOutput { get; init; }
 
     /// <summary>The x/xp defaults of this monitor.</summary>
     public MemoryDumpFormat DumpFormat { get; } = new();
 
     /// <summary>The greeting printed when the monitor opens.</summary>
     public static string Banner => $"Nemu {NemuVersion.Text} monitor - type 'help' for more information\n";
+
+    /// <summary>
+    /// Runs <paramref name="commandLine"/> in a fresh session (no banner, prompt or echo) and returns its output with
+    /// CRLF line ends: QEMU's human-monitor-command, whose monitor state (such as <c>cpu N</c>) does not persist.
+    /// </summary>
+    public static string Run(IHmpMachine machine, string commandLine)
+    {
+        var output = new StringBuilder();
+        new HmpSession(machine, text => output.Append(text)).Execute(commandLine);
+        return output.Replace("\n", "\r\n").ToString();
+    }
 
     /// <summary>Writes text to the monitor.</summary>
     public void Print(string text) => _output(text);
@@ -48,34 +65,48 @@ public sealed class HmpSession
             return;
         }
 
-        Dispatch(HmpCommands.Top, string.Empty, line, ref pos);
+        Dispatch(HmpCommands.Top, line, ref pos);
     }
 
-    internal void Dispatch(IReadOnlyList<HmpCommand> table, string prefix, string line, ref int pos)
+    /// <summary>
+    /// monitor_parse_command + handle_hmp_command on the raw <paramref name="line"/>: messages quote the line from
+    /// its very start (spaces included) to the end of the command words, as QEMU prints them; <c>info</c> with a
+    /// word after it continues in the info table.
+    /// </summary>
+    private void Dispatch(IReadOnlyList<HmpCommand> table, string line, ref int pos)
     {
+        // get_command_name: the name ends at white space or at the '/' of a format (p/x 10).
+        SkipSpaces(line, ref pos);
         var start = pos;
-        while (pos < line.Length && !char.IsWhiteSpace(line[pos]))
+        while (pos < line.Length && line[pos] != '/' && !char.IsWhiteSpace(line[pos]))
         {
             pos++;
         }
 
-        var word = line[start..pos];
-        var command = Find(table, word);
+        var command = Find(table, line[start..pos]);
         if (command is null)
         {
-            Print($"unknown command: '{prefix}{word}'\n");
+            Print($"unknown command: '{line[..pos]}'\n");
+            return;
+        }
+
+        var wordsEnd = pos;
+        SkipSpaces(line, ref pos);
+        if (ReferenceEquals(table, HmpCommands.Top) && command.Name == "info" && pos < line.Length)
+        {
+            Dispatch(HmpCommands.Info, line, ref pos);
             return;
         }
 
         HmpArguments args;
         try
         {
-            args = HmpArgumentParser.Parse(command, line, ref pos, DumpFormat, Machine.Registers);
+            args = HmpArgumentParser.Parse(command, line, ref pos, DumpFormat, Machine.Registers, ProcessOutput);
         }
         catch (HmpException e)
         {
             Print(e.Message + "\n");
-            Print($"Try \"help {prefix}{word}\" for more information\n");
+            Print($"Try \"help {line[..wordsEnd]}\" for more information\n");
             return;
         }
 
@@ -95,6 +126,9 @@ public sealed class HmpSession
         return null;
     }
 
+    /// <summary>Reads through the current CPU's view (QEMU's mon_get_cpu for x and memsave).</summary>
+    internal bool ReadCurrentCpu(ulong address, Span<byte> buffer) => Machine.ReadCpuMemory(CurrentCpu, address, buffer);
+
     internal void Dump(HmpArguments args, bool physical)
     {
         var (count, format, size) = args.Format("fmt");
@@ -112,67 +146,60 @@ public sealed class HmpSession
         }
 
         var text = new StringBuilder();
-        MemoryDump.Write(text, count, format, size, address, physical, Machine.TargetBits, physical ? Machine.ReadPhysical : Machine.ReadVirtual);
+        MemoryDump.Write(text, count, format, size, address, physical, Machine.TargetBits, physical ? Machine.ReadPhysical : ReadCurrentCpu);
         Print(text.ToString());
     }
 
+    /// <summary>
+    /// QEMU's help_cmd: with no words every command; otherwise the words name a command, and for <c>info</c> a
+    /// subcommand (an <c>info</c> without one lists every subcommand). Lines are prefixed with the words typed
+    /// before the command, tables are in name order as QEMU sorts them.
+    /// </summary>
     internal void Help(string? name)
     {
+        var words = (name ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var text = new StringBuilder();
-        if (string.IsNullOrEmpty(name))
+        HelpDump(text, HmpCommands.Top, words, 0);
+        Print(text.ToString());
+    }
+
+    internal void InfoHelp() => Help("info");
+
+    private static void HelpDump(StringBuilder text, IReadOnlyList<HmpCommand> table, string[] words, int index)
+    {
+        if (index >= words.Length)
         {
-            foreach (var command in HmpCommands.Top.OrderBy(c => c.Name, StringComparer.Ordinal))
+            foreach (var command in table.OrderBy(c => c.Name, StringComparer.Ordinal))
             {
-                text.Append(command.HelpLine(string.Empty)).Append('\n');
+                HelpDumpOne(text, command, words, index);
             }
+
+            return;
+        }
+
+        var found = Find(table, words[index]);
+        if (found is null)
+        {
+            text.Append("unknown command: '").AppendJoin(' ', words[..(index + 1)]).Append("'\n");
+        }
+        else if (ReferenceEquals(table, HmpCommands.Top) && found.Name == "info")
+        {
+            HelpDump(text, HmpCommands.Info, words, index + 1);
         }
         else
         {
-            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var command = Find(HmpCommands.Top, words[0]);
-            if (command is not null && words.Length > 1 && command.Name == "info")
-            {
-                var sub = Find(HmpCommands.Info, words[1]);
-                if (sub is not null)
-                {
-                    text.Append(sub.HelpLine("info ")).Append('\n');
-                }
-                else
-                {
-                    text.Append($"unknown command: 'info {words[1]}'\n");
-                }
-            }
-            else if (command is not null && command.Name == "info")
-            {
-                text.Append(command.HelpLine(string.Empty)).Append('\n');
-                AppendInfoHelp(text);
-            }
-            else if (command is not null)
-            {
-                text.Append(command.HelpLine(string.Empty)).Append('\n');
-            }
-            else
-            {
-                text.Append($"unknown command: '{words[0]}'\n");
-            }
+            HelpDumpOne(text, found, words, index);
         }
-
-        Print(text.ToString());
     }
 
-    internal void InfoHelp()
+    private static void HelpDumpOne(StringBuilder text, HmpCommand command, string[] words, int prefixCount)
     {
-        var text = new StringBuilder();
-        AppendInfoHelp(text);
-        Print(text.ToString());
-    }
-
-    private static void AppendInfoHelp(StringBuilder text)
-    {
-        foreach (var command in HmpCommands.Info.OrderBy(c => c.Name, StringComparer.Ordinal))
+        for (var i = 0; i < prefixCount; i++)
         {
-            text.Append(command.HelpLine("info ")).Append('\n');
+            text.Append(words[i]).Append(' ');
         }
+
+        text.Append(command.HelpLine(string.Empty)).Append('\n');
     }
 
     private static void SkipSpaces(string line, ref int pos)

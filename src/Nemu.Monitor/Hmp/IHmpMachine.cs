@@ -38,6 +38,31 @@ public interface IHmpMachine
     /// <summary>Reads through the current CPU's view (virtual address); without an MMU it is the CPU's address space.</summary>
     bool ReadVirtual(ulong address, Span<byte> buffer);
 
+    /// <summary>
+    /// cpu_memory_rw_debug: reads through CPU <paramref name="cpu"/>'s view of memory (its address space and security
+    /// state, as gdb and <c>x</c>/<c>memsave</c> see it); false when any byte cannot be read.
+    /// </summary>
+    bool ReadCpuMemory(int cpu, ulong address, Span<byte> buffer) => ReadVirtual(address, buffer);
+
+    /// <summary>
+    /// cpu_physical_memory_read, as <c>pmemsave</c> uses it: reads guest physical memory ignoring errors, so unassigned
+    /// bytes read as zero. Never touches anything outside guest memory.
+    /// </summary>
+    void ReadPhysicalIgnoringErrors(ulong address, Span<byte> buffer)
+    {
+        if (!ReadPhysical(address, buffer))
+        {
+            buffer.Clear();
+        }
+    }
+
+    /// <summary>
+    /// <c>gdbserver DEVICE</c>: starts the gdb stub on the chardev <paramref name="device"/> (or stops it for
+    /// <c>none</c>). Null on success; otherwise the error QEMU reports on the monitor before
+    /// "Could not open gdbserver on device '…'" (e.g. <c>'nosuchdev' is not a valid char driver</c>).
+    /// </summary>
+    string? StartGdbServer(string device) => "gdbserver is not available on this machine";
+
     /// <summary>How many CPUs the machine has (QEMU's cpu_index runs 0..CpuCount-1).</summary>
     int CpuCount { get; }
 

@@ -78,4 +78,37 @@ internal sealed class FakeHmpMachine : IHmpMachine
     }
 
     public bool ReadVirtual(ulong address, Span<byte> buffer) => address <= uint.MaxValue && ReadPhysical(address, buffer);
+
+    /// <summary>What <see cref="StartGdbServer"/> answers (null: started).</summary>
+    public string? GdbServerError { get; set; }
+
+    /// <summary>The devices gdbserver was asked to use, in order.</summary>
+    public List<string> GdbServerDevices { get; } = [];
+
+    /// <summary>The CPUs <see cref="ReadCpuMemory"/> was called for, in order.</summary>
+    public List<int> CpuReads { get; } = [];
+
+    public string? StartGdbServer(string device)
+    {
+        GdbServerDevices.Add(device);
+        return GdbServerError;
+    }
+
+    public bool ReadCpuMemory(int cpu, ulong address, Span<byte> buffer)
+    {
+        CpuReads.Add(cpu);
+        return ReadVirtual(address, buffer);
+    }
+
+    /// <summary>Byte by byte: mapped bytes keep their value, unmapped ones read as zero.</summary>
+    public void ReadPhysicalIgnoringErrors(ulong address, Span<byte> buffer)
+    {
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            if (!ReadPhysical(address + (ulong)i, buffer.Slice(i, 1)))
+            {
+                buffer[i] = 0;
+            }
+        }
+    }
 }

@@ -35,6 +35,10 @@ public sealed class HmpSessionTests
     [Theory]
     [InlineData("nosuchcmd", "unknown command: 'nosuchcmd'\n")]
     [InlineData("info nosuch", "unknown command: 'info nosuch'\n")]
+    [InlineData("   nonsense", "unknown command: '   nonsense'\n")]
+    [InlineData("info   nosuch", "unknown command: 'info   nosuch'\n")]
+    [InlineData("  cpu x", "invalid char 'x' in expression\nTry \"help   cpu\" for more information\n")]
+    [InlineData("  info    mtree   -z", "mtree: unsupported option -z\nTry \"help   info    mtree\" for more information\n")]
     [InlineData("stop 1", "stop|s: extraneous characters at the end of line\nTry \"help stop\" for more information\n")]
     [InlineData("info mtree -z", "mtree: unsupported option -z\nTry \"help info mtree\" for more information\n")]
     [InlineData("help xp", "xp /fmt addr -- physical memory dump starting at 'addr'\n")]
@@ -110,7 +114,8 @@ public sealed class HmpSessionTests
     {
         var random = new Random(1234);
         var alphabet = "xp/ info mtree-fdoD0123456789abcdefgwhL$()+-*/%&|^~'\"\\,;\t?";
-        var session = new HmpSession(new FakeHmpMachine(), _ => { });
+        string[] prefixes = ["xp ", "p", "print ", "cpu ", "info registers ", "gdbserver ", "help ", "help info ", "x/", string.Empty];
+        var session = new HmpProbe(new FakeHmpMachine { CpuDumps = ["zero\n", "one\n"] }).Session;
         for (var n = 0; n < 5000; n++)
         {
             var chars = new char[random.Next(0, 40)];
@@ -119,7 +124,69 @@ public sealed class HmpSessionTests
                 chars[i] = alphabet[random.Next(alphabet.Length)];
             }
 
-            session.Execute((random.Next(3) == 0 ? "xp " : string.Empty) + new string(chars));
+            session.Execute(prefixes[random.Next(prefixes.Length)] + new string(chars));
         }
+    }
+
+    /// <summary>QEMU 7.2's <c>help</c> lines of exactly the commands Nemu implements, in QEMU's (sorted) order.</summary>
+    private static readonly string[] QemuHelpLines =
+    [
+        "cont|c  -- resume emulation",
+        "cpu index -- set the default CPU",
+        "gdbserver [device] -- start gdbserver on given device (default 'tcp::1234'), stop with 'none'",
+        "help|? [cmd] -- show the help",
+        "info [subcommand] -- show various information about the system state",
+        "memsave addr size file -- save to disk virtual memory dump starting at 'addr' of size 'size'",
+        "pmemsave addr size file -- save to disk physical memory dump starting at 'addr' of size 'size'",
+        "print|p /fmt expr -- print expression value (use $reg for CPU register access)",
+        "quit|q  -- quit the emulator",
+        "stop|s  -- stop emulation",
+        "system_reset  -- reset the system",
+        "x /fmt addr -- virtual memory dump starting at 'addr'",
+        "xp /fmt addr -- physical memory dump starting at 'addr'",
+    ];
+
+    [Fact]
+    public void HelpListsEveryImplementedCommandWithQemusLineInQemusOrder()
+    {
+        var probe = new HmpProbe(new FakeHmpMachine());
+
+        Assert.Equal(string.Join('\n', QemuHelpLines) + "\n", probe.Run("help"));
+        Assert.Equal(probe.Run("help"), probe.Run("?"));
+    }
+
+    [Fact]
+    public void HelpInfoListsOnlyTheSubcommandsSorted()
+    {
+        var probe = new HmpProbe(new FakeHmpMachine());
+
+        var lines = probe.Run("help info").TrimEnd('\n').Split('\n');
+
+        Assert.All(lines, l => Assert.StartsWith("info ", l, StringComparison.Ordinal));
+        Assert.Equal(["chardev", "cpus", "irq", "mtree", "pci", "pic", "qtree", "registers", "status", "version"], lines.Select(l => l.Split(' ')[1]));
+        Assert.Equal(probe.Run("help info"), probe.Run("info"));
+    }
+
+    [Theory]
+    [InlineData("help cpu", "cpu index -- set the default CPU\n")]
+    [InlineData("help p", "print|p /fmt expr -- print expression value (use $reg for CPU register access)\n")]
+    [InlineData("help print", "print|p /fmt expr -- print expression value (use $reg for CPU register access)\n")]
+    [InlineData("help ?", "help|? [cmd] -- show the help\n")]
+    [InlineData("help x y", "x /fmt addr -- virtual memory dump starting at 'addr'\n")]
+    [InlineData("help info status extra", "info status  -- show the current VM status (running|paused)\n")]
+    [InlineData("help nosuch", "unknown command: 'nosuch'\n")]
+    [InlineData("help info nosuch", "unknown command: 'info nosuch'\n")]
+    public void HelpOfOneCommandIsQemus(string command, string expected)
+    {
+        Assert.Equal(expected, new HmpProbe(new FakeHmpMachine()).Run(command));
+    }
+
+    [Fact]
+    public void RunGivesAFreshSessionsReplyWithCrlf()
+    {
+        var machine = new FakeHmpMachine { CpuDumps = ["zero\n", "one\n"] };
+
+        Assert.Equal(string.Empty, HmpSession.Run(machine, "cpu 1"));
+        Assert.Equal("* CPU #0: thread_id=1000\r\n  CPU #1: thread_id=1001\r\n", HmpSession.Run(machine, "info cpus"));
     }
 }
