@@ -21,6 +21,23 @@ public sealed class CliExtensions : IVlExtensions
         return false;
     }
 
+    static CliExtensions()
+    {
+        // HMP gdbserver: start (or replace) the stub; null on success, else QEMU's error text.
+        MachineHmpAdapter.GdbServerStarter = (machine, device) =>
+        {
+            try
+            {
+                Gdbstub.GdbStub.Start(machine, device);
+                return null;
+            }
+            catch (VlException e)
+            {
+                return e.Message;
+            }
+        };
+    }
+
     public void AttachMonitor(Machine machine, Chardev chardev) =>
         new HmpMonitor(chardev, new MachineHmpAdapter(machine)).Start();
 

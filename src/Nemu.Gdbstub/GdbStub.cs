@@ -36,6 +36,7 @@ public sealed class GdbStub
         var spec = ChardevSpec(device);
         if (spec is null)
         {
+            machine.Chardevs.Remove("gdb");
             return new GdbStub(machine, null);
         }
 
@@ -48,6 +49,8 @@ public sealed class GdbStub
         Chardev? chardev;
         try
         {
+            // gdbserver_start again (HMP gdbserver) replaces the previous stub and its "gdb" chardev.
+            machine.Chardevs.Remove("gdb");
             var factory = new ChardevFactory(machine.Loop, machine.Chardevs);
             chardev = factory.CreateFromLegacy("gdb", spec);
         }
