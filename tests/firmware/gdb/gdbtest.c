@@ -7,7 +7,10 @@
  * Built with -DSYSTICK_STEP it checks single-step with an interrupt pending instead: SysTick is enabled with
  * a short reload and pended while PRIMASK is set, then `systick_window` unmasks (cpsie i) before a run of
  * nops. `stepi` from systick_window must land on the next instruction (QEMU's default sstep flags NOIRQ |
- * NOTIMER), and only `continue` enters SysTick_Handler. Self-contained: own vector table, no libc.
+ * NOTIMER), and only `continue` enters SysTick_Handler.
+ *
+ * Built with -DSPIN_FOREVER main counts forever (the QMP tests need a guest that keeps running after `cont`).
+ * Self-contained: own vector table, no libc.
  */
 #include <stdint.h>
 
@@ -66,7 +69,17 @@ __attribute__((noinline)) uint32_t accumulate(uint32_t a, uint32_t b)
     return sum * 3u;
 }
 
-#ifndef SYSTICK_STEP
+#if defined(SPIN_FOREVER)
+int main(void)
+{
+    for (;;) {
+        counter = counter + 1u;
+        if ((counter & 0xffu) == 0u) {
+            scratch[3] = scratch[3] + 1u;
+        }
+    }
+}
+#elif !defined(SYSTICK_STEP)
 int main(void)
 {
     uint32_t total = accumulate(5u, 7u);
