@@ -20,8 +20,12 @@ internal sealed class QmpTestClient : IDisposable
         _socket = socket;
     }
 
-    public static QmpTestClient Connect(string path, EmulatorProcess emulator) =>
-        new(AcceptanceTools.ConnectUnix(path, emulator, TimeSpan.FromSeconds(30)));
+    public static QmpTestClient Connect(string path, EmulatorProcess emulator, TimeSpan? sendTimeout = null)
+    {
+        var socket = AcceptanceTools.ConnectUnix(path, emulator, TimeSpan.FromSeconds(30));
+        socket.SendTimeout = (int)(sendTimeout ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
+        return new QmpTestClient(socket);
+    }
 
     public void Send(string text) => Send(Encoding.UTF8.GetBytes(text));
 

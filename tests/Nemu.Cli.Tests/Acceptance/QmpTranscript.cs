@@ -19,11 +19,11 @@ internal sealed record QmpTranscript(
     IReadOnlyDictionary<string, byte[]> Files,
     string EmulatorOutput)
 {
-    private static readonly TimeSpan _replyTimeout = TimeSpan.FromSeconds(30);
-    private static readonly JsonSerializerOptions _readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Compact JSON text that keeps quotes and non-ASCII readable (only control characters escaped).</summary>
-    public static string Json(JsonNode? node) => node?.ToJsonString(_readable) ?? "null";
+    public static string Json(JsonNode? node) => node?.ToJsonString(ReadableJson) ?? "null";
 
     public static QmpTranscript Record(Emulator emulator, IEnumerable<string> machineArgs, IReadOnlyList<QmpStep> steps)
     {
@@ -34,7 +34,7 @@ internal sealed record QmpTranscript(
         JsonNode? greeting;
         try
         {
-            greeting = JsonNode.Parse(client.ReadLine(_replyTimeout) ?? "null");
+            greeting = JsonNode.Parse(client.ReadLine(ReplyTimeout) ?? "null");
         }
         catch (TimeoutException e)
         {
@@ -49,7 +49,7 @@ internal sealed record QmpTranscript(
             List<JsonNode?> messages;
             try
             {
-                messages = client.ReadReplies(step.Replies, _replyTimeout, out eof);
+                messages = client.ReadReplies(step.Replies, ReplyTimeout, out eof);
             }
             catch (TimeoutException e)
             {
@@ -66,7 +66,7 @@ internal sealed record QmpTranscript(
         if (!eof)
         {
             // quit: the return, then the connection closes.
-            eof = client.ReadLine(_replyTimeout) is null;
+            eof = client.ReadLine(ReplyTimeout) is null;
         }
 
         Assert.True(emu.WaitForExit(TimeSpan.FromSeconds(30)), $"{emulator.Name} did not exit after quit: {emu.Output}");

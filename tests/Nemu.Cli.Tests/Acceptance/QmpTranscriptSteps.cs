@@ -6,7 +6,7 @@ namespace Nemu.Cli.Tests.Acceptance;
 /// <summary>The step lists for mps2-an385 and virt.</summary>
 internal static class QmpTranscriptSteps
 {
-    private static readonly QmpStep[] _negotiation =
+    private static readonly QmpStep[] Negotiation =
     [
         new("""{"execute": "query-status", "id": "pre"}"""),
         new("""{"execute": "qmp_capabilities"}"""),
@@ -20,7 +20,7 @@ internal static class QmpTranscriptSteps
         new("""{"execute": "query-chardev"}"""),
     ];
 
-    private static readonly QmpStep[] _queries =
+    private static readonly QmpStep[] Queries =
     [
         new("""{"execute": "query-pci"}"""),
         new("""{"execute": "query-target"}"""),
@@ -39,7 +39,7 @@ internal static class QmpTranscriptSteps
         new("""{"execute": "qom-set", "arguments": {"path": "/machine", "property": "kernel", "value": 5}}"""),
     ];
 
-    private static readonly QmpStep[] _errors =
+    private static readonly QmpStep[] Errors =
     [
         new("""{"execute": "device_add", "arguments": {"driver": "nosuchdev", "id": "d0"}}"""),
         new("""{"execute": "device_del", "arguments": {"id": "nosuch"}}"""),
@@ -64,7 +64,7 @@ internal static class QmpTranscriptSteps
         new("""{"execute": "query-hotpluggable-cpus"}"""),
     ];
 
-    private static readonly QmpStep[] _runControl =
+    private static readonly QmpStep[] RunControl =
     [
         new("""{"execute": "cont", "id": "c"}"""),
         new("""{"execute": "query-status"}"""),
@@ -82,31 +82,31 @@ internal static class QmpTranscriptSteps
     /// <summary>mps2-an385 running GdbFirmware.Spin (steps.json).</summary>
     public static QmpStep[] Mps2 =>
     [
-        .. _negotiation,
-        .. _queries,
+        .. Negotiation,
+        .. Queries,
         new("""{"execute": "memsave", "arguments": {"val": 0, "size": 64, "filename": "$TMP/memsave.bin"}}"""),
         new("""{"execute": "pmemsave", "arguments": {"val": 0, "size": 64, "filename": "$TMP/pmemsave.bin"}}"""),
         new("""{"execute": "pmemsave", "arguments": {"val": 4294967280, "size": 64, "filename": "$TMP/bad.bin"}}"""),
         new("""{"execute": "memsave", "arguments": {"val": 0, "size": 64, "filename": "/nonexistent-dir/x.bin"}}"""),
         new("""{"execute": "device_add", "arguments": {"driver": "cmsdk-apb-uart", "id": "d0"}}"""),
-        .. _errors,
-        .. _runControl,
+        .. Errors,
+        .. RunControl,
     ];
 
     /// <summary>virt with an edu device on pcie.0 (steps-virt.json): query-pci, hot-plug refused on pcie.0.</summary>
     public static QmpStep[] Virt =>
     [
-        .. _negotiation,
+        .. Negotiation,
         new("""{"execute": "qom-get", "arguments": {"path": "/machine/peripheral-anon/device[0]", "property": "addr"}}"""),
         new("""{"execute": "qom-list", "arguments": {"path": "/machine/peripheral-anon/device[0]"}}"""),
-        .. _queries,
+        .. Queries,
         new("""{"execute": "memsave", "arguments": {"val": 1073741824, "size": 64, "filename": "$TMP/memsave.bin"}}"""),
         new("""{"execute": "pmemsave", "arguments": {"val": 1073741824, "size": 64, "filename": "$TMP/pmemsave.bin"}}"""),
         new("""{"execute": "pmemsave", "arguments": {"val": 4294967280, "size": 64, "filename": "$TMP/bad.bin"}}"""),
         new("""{"execute": "memsave", "arguments": {"val": 1073741824, "size": 64, "filename": "/nonexistent-dir/x.bin"}}"""),
         new("""{"execute": "device_add", "arguments": {"driver": "edu", "id": "e1"}}"""),
         new("""{"execute": "device_del", "arguments": {"id": "e1"}}"""),
-        .. _errors,
-        .. _runControl,
+        .. Errors,
+        .. RunControl,
     ];
 }
