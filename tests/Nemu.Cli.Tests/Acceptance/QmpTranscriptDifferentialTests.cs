@@ -40,10 +40,13 @@ public sealed class QmpTranscriptDifferentialTests
         var qemu = QmpTranscript.Record(Emulator.Qemu72, VirtArgs, QmpTranscriptSteps.Virt);
         Assert.Contains("Bus 'pcie.0' does not support hotplugging", QmpTranscript.Json(qemu.For("""{"execute": "device_add", "arguments": {"driver": "edu", "id": "e1"}}""")[^1]), StringComparison.Ordinal);
         var nemu = QmpTranscript.Record(Emulator.Nemu, VirtArgs, QmpTranscriptSteps.Virt);
-        AssertSameTranscript(qemu, nemu);
+        AssertSameTranscript(qemu, nemu, QmpTranscriptSteps.VirtCpuDependent);
+
+        // Nemu's virt has no CPU yet (docs/deviations.md): no CPUs to list, and CPU-view commands say so.
+        Assert.Equal("""{"return":[]}""", QmpTranscript.Json(nemu.For("""{"execute": "query-cpus-fast"}""")[^1]));
     }
 
-    private static void AssertSameTranscript(QmpTranscript qemu, QmpTranscript nemu)
+    private static void AssertSameTranscript(QmpTranscript qemu, QmpTranscript nemu, IReadOnlySet<string>? cpuDependent = null)
     {
         Assert.True(
             QmpTranscript.Canonical(qemu.Greeting, null) == QmpTranscript.Canonical(nemu.Greeting, null),
@@ -53,6 +56,14 @@ public sealed class QmpTranscriptDifferentialTests
             var (step, expected) = qemu.Steps[i];
             Assert.True(i < nemu.Steps.Count, $"{nemu.Emulator} closed the connection before step {i} ({step.Send}); output: {nemu.EmulatorOutput}");
             var actual = nemu.Steps[i].Messages;
+            if (cpuDependent is not null && cpuDependent.Contains(step.Send))
+            {
+                // Compared by kind only: both answer (a return or an error) and say nothing else.
+                Assert.Equal(expected.Count, actual.Count);
+                Assert.Equal(expected[^1] is JsonObject e && e.ContainsKey("return"), actual[^1] is JsonObject a && a.ContainsKey("return"));
+                continue;
+            }
+
             if (step.Send.Contains("\"query-commands\"", StringComparison.Ordinal) || step.Send.Contains("\"query-qmp-schema\"", StringComparison.Ordinal))
             {
                 AssertNamesSubset(step, expected[^1], actual[^1], nemu);
