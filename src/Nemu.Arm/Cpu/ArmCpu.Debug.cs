@@ -21,8 +21,9 @@
 //   a QEMU step of a powered-off core never completes).
 // - Debug memory access uses the CPU's current privilege and security state (a Secure CPU accesses Non-secure
 //   attributed memory with Non-secure attributes, as the SAU says); writes go through address_space_write_rom as
-//   QEMU's, so they reach ROM and skip I/O, and reads of unassigned memory give zeros and succeed (QEMU ignores the
-//   address_space_read result). Decoded code under a debugger write is invalidated by the RAM block's code tracker.
+//   QEMU's, so they reach ROM and skip I/O, and a read that hits unassigned memory fails (QEMU 7.2's
+//   cpu_memory_rw_debug returns -1 when address_space_read does not return MEMTX_OK). Decoded code under a debugger
+//   write is invalidated by the RAM block's code tracker.
 using Nemu.Arm.Decoding;
 using Nemu.Arm.Interpreter;
 using Nemu.Core;
@@ -141,7 +142,12 @@ public sealed unsafe partial class ArmCpu : IDebugTarget
         while (!data.IsEmpty)
         {
             var chunk = DebugChunk(address, data.Length, out var attrs);
-            _ = Memory.ReadBuffer(new GuestAddress(address), data[..chunk], attrs);
+            if (Memory.ReadBuffer(new GuestAddress(address), data[..chunk], attrs) != MemTxResult.Ok)
+            {
+                // QEMU 7.2's cpu_memory_rw_debug fails on a read error (memsave: "Invalid addr", gdb: E14).
+                return false;
+            }
+
             address += (uint)chunk;
             data = data[chunk..];
         }
