@@ -66,11 +66,14 @@ public static class BoardSupport
         }
     }
 
-    /// <summary>Creates, configures and realizes a board device.</summary>
-    public static T CreateDevice<T>(Machine machine, string typeName, Action<T>? configure = null)
+    /// <summary>
+    /// Creates, configures and realizes a board device: at <c>/machine/unattached/device[N]</c>, or at
+    /// <c>/machine/NAME</c> when QEMU's board creates it with object_initialize_child(machine, NAME, ...).
+    /// </summary>
+    public static T CreateDevice<T>(Machine machine, string typeName, Action<T>? configure = null, string? name = null)
         where T : Device
     {
-        var device = machine.Qdev.Create<T>(typeName);
+        var device = machine.Qdev.Create<T>(typeName, name);
         configure?.Invoke(device);
         device.Realize();
         return device;

@@ -4,7 +4,9 @@
 // unimplemented-device regions at -1000, which QEMU keeps on AN500 too), the armv7m (32 IRQs, 8 priority
 // bits, bitband, 25 MHz CPU clock, 1 MHz SysTick reference), CMSDK timers/dual timer/UARTs/watchdog, FPGAIO and
 // SCC, IRQ wiring (UART RX/TX, UART0-2 overflows ORed to IRQ 12, timers 8/9, dual timer 10, watchdog → NMI),
-// -kernel at 0 (4 MiB), the fixed-CPU and 16 MiB RAM checks with QEMU's messages.
+// -kernel at 0 (4 MiB), the fixed-CPU and 16 MiB RAM checks with QEMU's messages. The devices QEMU's board
+// embeds (object_initialize_child) have its QOM names: /machine/{armv7m,timer0,timer1,dualtimer,watchdog,fpgaio,scc}
+// and the SYSCLK/REFCLK clocks; the rest are /machine/unattached/device[N].
 // Not modelled (mapped as unimplemented-device under QEMU's region name so the memory map matches): PL022 SPI ×5,
 // SBCon I2C ×4, LAN9118 ethernet (0x40200000; AN500: 0xA0000000); their interrupts stay low. mps2-an511 is not
 // provided.
@@ -49,6 +51,11 @@ public static class Mps2Board
         }
 
         BoardSupport.AddDeviceServices(machine);
+
+        // mps2_common_init: clock_new(machine, "SYSCLK"/"REFCLK").
+        var qom = Nemu.Qdev.Qom.QomBoardObjects.Of(machine.Qdev);
+        qom.Add("/machine/SYSCLK", "clock");
+        qom.Add("/machine/REFCLK", "clock");
         var system = machine.SystemMemory;
         var ssram1 = MemoryRegion.CreateRam("mps.ssram1", 0x400000);
         system.AddSubregion(0, ssram1);
@@ -109,7 +116,7 @@ public static class Mps2Board
         }
 
         AddTimers(machine, armv7m);
-        var fpgaio = BoardSupport.CreateDevice<Mps2Fpgaio>(machine, Mps2Fpgaio.TypeName, d => d.SetProperty("prescale-clk", SysclkHz.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        var fpgaio = BoardSupport.CreateDevice<Mps2Fpgaio>(machine, Mps2Fpgaio.TypeName, d => d.SetProperty("prescale-clk", SysclkHz.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "fpgaio");
         BoardSupport.Map(fpgaio, system, 0x40028000);
         var scc = BoardSupport.CreateDevice<Mps2Scc>(machine, Mps2Scc.TypeName, d =>
         {
@@ -117,7 +124,7 @@ public static class Mps2Board
             d.SetProperty("scc-aid", "0x00200008");
             d.SetProperty("scc-id", "0x" + fpga.SccId.ToString("x8", global::System.Globalization.CultureInfo.InvariantCulture));
             d.SetOscclk(50_000_000, 24_576_000, 25_000_000);
-        });
+        }, "scc");
         BoardSupport.Map(scc, system, 0x4002F000);
         foreach (var (deviceName, address, size) in NotModelledDevices)
         {
@@ -133,17 +140,18 @@ public static class Mps2Board
     {
         var system = machine.SystemMemory;
         ReadOnlySpan<(ulong Address, int Irq)> timers = [(0x40000000, 8), (0x40001000, 9)];
-        foreach (var (address, irq) in timers)
+        for (var i = 0; i < timers.Length; i++)
         {
-            var timer = BoardSupport.CreateDevice<CmsdkApbTimer>(machine, CmsdkApbTimer.TypeName, d => d.Pclk.SetHz(SysclkHz));
+            var (address, irq) = timers[i];
+            var timer = BoardSupport.CreateDevice<CmsdkApbTimer>(machine, CmsdkApbTimer.TypeName, d => d.Pclk.SetHz(SysclkHz), $"timer{i}");
             BoardSupport.Map(timer, system, address);
             timer.ConnectIrq(0, armv7m.IrqInput(irq));
         }
 
-        var dualTimer = BoardSupport.CreateDevice<CmsdkApbDualTimer>(machine, CmsdkApbDualTimer.TypeName, d => d.Timclk.SetHz(SysclkHz));
+        var dualTimer = BoardSupport.CreateDevice<CmsdkApbDualTimer>(machine, CmsdkApbDualTimer.TypeName, d => d.Timclk.SetHz(SysclkHz), "dualtimer");
         BoardSupport.Map(dualTimer, system, 0x40002000);
         dualTimer.ConnectIrq(0, armv7m.IrqInput(10));
-        var watchdog = BoardSupport.CreateDevice<CmsdkApbWatchdog>(machine, CmsdkApbWatchdog.TypeName, d => d.Wdogclk.SetHz(SysclkHz));
+        var watchdog = BoardSupport.CreateDevice<CmsdkApbWatchdog>(machine, CmsdkApbWatchdog.TypeName, d => d.Wdogclk.SetHz(SysclkHz), "watchdog");
         BoardSupport.Map(watchdog, system, 0x40008000);
         watchdog.ConnectIrq(0, armv7m.GetGpioIn("NMI", 0));
         watchdog.ResetRequested += () => machine.Loop.Post(machine.Reset);

@@ -42,6 +42,26 @@ public abstract partial class PciDevice
     public MemTxResult DmaWrite(ulong address, ReadOnlySpan<byte> buffer) =>
         BusMasterAddressSpace?.WriteBuffer(new GuestAddress(address), buffer, Attrs) ?? MemTxResult.DecodeError;
 
+    /// <summary>The bus-master container (holding the "bus master" alias) and the BAR regions.</summary>
+    public override IEnumerable<MemoryRegion> OwnedMemoryRegionRoots
+    {
+        get
+        {
+            if (_busMasterContainer is not null)
+            {
+                yield return _busMasterContainer;
+            }
+
+            foreach (var bar in Bars)
+            {
+                if (bar is not null)
+                {
+                    yield return bar.Region;
+                }
+            }
+        }
+    }
+
     private MemTxAttrs Attrs => new(RequesterId: (ushort)RequesterId);
 
     private void InitBusMaster(PciBus bus)

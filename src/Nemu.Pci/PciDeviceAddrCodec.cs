@@ -14,6 +14,9 @@ public sealed class PciDeviceAddrCodec : PropertyCodec<int>
 
     public override string TypeName => "int32";
 
+    /// <summary>print_pci_devfn: the device gets QOM <c>legacy-addr</c> ("01.0").</summary>
+    public override bool HasLegacyPrint => true;
+
     public override ParseOutcome Parse(string text, out int value)
     {
         value = -1;

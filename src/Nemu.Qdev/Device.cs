@@ -190,6 +190,13 @@ public abstract class Device
     {
     }
 
+    /// <summary>
+    /// The memory regions the device owns that are not reachable from another one it owns (its MMIO regions, BARs,
+    /// bus-master container). The QOM view lists these and their subregions owned by the device as the device's
+    /// <c>child&lt;memory-region&gt;</c> children <c>NAME[N]</c> (memory_region_init with an owner).
+    /// </summary>
+    public virtual IEnumerable<Memory.MemoryRegion> OwnedMemoryRegionRoots => [];
+
     /// <summary>Extra object properties listed by <c>-device TYPE,help</c> (sysbus IRQ links, MMIO children).</summary>
     protected internal virtual IEnumerable<string> ExtraHelpLines() => [];
 

@@ -79,6 +79,9 @@ public abstract class SysBusDevice : Device
         }
     }
 
+    /// <summary>The regions given to <c>InitMmio</c>.</summary>
+    public override IEnumerable<MemoryRegion> OwnedMemoryRegionRoots => _mmio.Where(m => m.Region is not null).Select(m => m.Region!);
+
     protected internal override IEnumerable<string> ExtraHelpLines()
     {
         for (var i = 0; i < _irqs.Count; i++)

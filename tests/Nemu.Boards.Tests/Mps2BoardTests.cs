@@ -63,6 +63,19 @@ public sealed class Mps2BoardTests
         Assert.Equal(Mps2Board.RamSize, Mps2Board.An500.DefaultRamSize);
     }
 
+    [Theory]
+    [InlineData("timer0", "cmsdk-apb-timer")]
+    [InlineData("timer1", "cmsdk-apb-timer")]
+    [InlineData("dualtimer", "cmsdk-apb-dualtimer")]
+    [InlineData("watchdog", "cmsdk-apb-watchdog")]
+    [InlineData("fpgaio", "mps2-fpgaio")]
+    [InlineData("scc", "mps2-scc")]
+    public void EmbeddedDevicesHaveQemusQomNames(string name, string type)
+    {
+        using var machine = Build(Mps2Board.An385);
+        Assert.Equal(type, machine.Qdev.FindByPath("/machine/" + name)?.Type.Name);
+    }
+
     private static Machine Build(MachineType type)
     {
         var machine = new Machine(type, MachineTime.CreateRealTime(), CliExtensions.CreateDeviceRegistry());

@@ -38,6 +38,8 @@ public sealed class CodecProperty<TDevice, TValue> : DeviceProperty
 
     public override bool IsChardev => _isChardev;
 
+    public override bool HasLegacyPrint => _codec.HasLegacyPrint;
+
     public override string? Print(Device device) => _codec.Print(_get((TDevice)device));
 
     internal override ParseOutcome TrySet(Device device, string text, IChardevResolver? chardevs, PropertySource source, out string expects)

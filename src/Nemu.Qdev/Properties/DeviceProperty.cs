@@ -29,6 +29,12 @@ public abstract class DeviceProperty
     /// <summary>True for chardev-id properties, whose value must name an existing chardev.</summary>
     public virtual bool IsChardev => false;
 
+    /// <summary>
+    /// True when QEMU's PropertyInfo has a print function, so the device also gets a read-only QOM property
+    /// <c>legacy-NAME</c> (<c>str</c>) holding the printed text (qdev_class_add_legacy_property).
+    /// </summary>
+    public virtual bool HasLegacyPrint => false;
+
     /// <summary>The help line, e.g. <c>  pclk-frq=&lt;uint32&gt;      -  (default: 0)</c>.</summary>
     public string HelpLine() => FormatHelpLine(Name, TypeName, Description, DefaultJson);
 

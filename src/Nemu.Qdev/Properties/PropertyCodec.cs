@@ -9,6 +9,9 @@ public abstract class PropertyCodec<T>
     /// <summary>The type as <c>-device TYPE,help</c> shows it: <c>uint32</c>, <c>bool</c>, <c>str</c>, <c>size</c>…</summary>
     public abstract string TypeName { get; }
 
+    /// <summary>True when QEMU's PropertyInfo of this kind has a print function (see <see cref="DeviceProperty.HasLegacyPrint"/>).</summary>
+    public virtual bool HasLegacyPrint => false;
+
     public abstract ParseOutcome Parse(string text, out T value);
 
     /// <summary>What "Parameter 'x' expects …" names for a failure of <paramref name="outcome"/>.</summary>

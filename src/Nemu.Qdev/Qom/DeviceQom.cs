@@ -4,7 +4,10 @@
 // Values are read through the property's `info qtree` text (the typed fields are private to each property):
 // integers are its first number, strings are unquoted, a PCI address `SS.F` becomes the devfn. Writes after
 // realize fail as in QEMU (qdev_prop_set_after_realize).
-// Not modelled: the memory-region and IRQ children of devices (`edu-mmio[0]`, `sysbus-irq[0]`...).
+// Properties whose QEMU PropertyInfo prints (the PCI `addr`) also get `legacy-NAME` (str, the printed text;
+// qdev_class_add_legacy_property). The regions the device owns are its `child<memory-region>` children
+// (MemoryRegionQom).
+// Not modelled: the IRQ and clock properties of devices (`sysbus-irq[0]`, `pclk`...).
 using System.Globalization;
 
 namespace Nemu.Qdev.Qom;
@@ -13,7 +16,8 @@ namespace Nemu.Qdev.Qom;
 public static class DeviceQom
 {
     /// <summary>A QOM object for <paramref name="device"/>; <paramref name="busObject"/> resolves its parent bus link.</summary>
-    public static QomObject Create(Device device, Func<Bus, QomObject?> busObject)
+    /// <paramref name="regions"/> collects the QOM objects of the device's memory regions (null: none are listed).
+    public static QomObject Create(Device device, Func<Bus, QomObject?> busObject, Dictionary<Memory.MemoryRegion, QomObject>? regions = null)
     {
         var obj = new QomObject(device.Type.Name);
         if (device.ParentBus is not null)
@@ -48,6 +52,15 @@ public static class DeviceQom
             var name = property.Name;
             var type = property.IsChardev ? "str" : property.TypeName;
             obj.Add(new QomProperty(name, type, () => Value(device, name, type), value => Store(device, name, type, value)));
+            if (property.HasLegacyPrint)
+            {
+                obj.Add(new QomProperty("legacy-" + name, "str", () => device.PrintProperty(name) is { } text ? Unquote(text) : string.Empty));
+            }
+        }
+
+        if (regions is not null)
+        {
+            MemoryRegionQom.AddChildren(device, obj, regions);
         }
 
         return obj;
@@ -86,8 +99,10 @@ public static class DeviceQom
             return long.TryParse(word, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : -1L;
         }
 
-        return text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
+        return Unquote(text);
     }
+
+    private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
 
     private static void Store(Device device, string name, string type, object? value)
     {

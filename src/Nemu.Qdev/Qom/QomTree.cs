@@ -4,7 +4,9 @@
 // buses a device provides as its children (`pcie.0`, `i2c`...), each bus linking its devices as `child[N]`. Path resolution follows child and link properties;
 // a path without a leading '/' is a partial path matched against the ends of canonical paths, unique or not found.
 // The view is built on demand from the QdevTree, so it always reflects the current devices.
-// Not modelled: QOM objects that are not qdev devices (memory regions, clocks, IRQs, -object backends).
+// Devices carry their memory regions as children (MemoryRegionQom); a board's other objects (clocks) come from
+// its QomBoardObjects service.
+// Not modelled: QOM objects that are not qdev devices or their regions (clocks, IRQs, -object backends).
 namespace Nemu.Qdev.Qom;
 
 /// <summary>A QOM view of a machine: the root object and path resolution.</summary>
@@ -38,6 +40,7 @@ public sealed class QomTree
 
         var view = new QomTree(root);
         var buses = new Dictionary<Bus, QomObject>();
+        var regions = new Dictionary<Memory.MemoryRegion, QomObject>();
         var sysbus = machine.Follow("unattached")!.AddChild("sysbus", new QomObject(tree.SystemBus.TypeName == Bus.SystemBusType ? "System" : tree.SystemBus.TypeName));
         buses[tree.SystemBus] = sysbus;
         foreach (var device in tree.Devices)
@@ -47,7 +50,7 @@ public sealed class QomTree
                 continue;
             }
 
-            var obj = DeviceQom.Create(device, bus => buses.GetValueOrDefault(bus));
+            var obj = DeviceQom.Create(device, bus => buses.GetValueOrDefault(bus), regions);
             var slash = device.Path.LastIndexOf('/');
             var parent = view.EnsureContainer(device.Path[..slash]);
             parent.AddChild(device.Path[(slash + 1)..], obj);
@@ -55,6 +58,12 @@ public sealed class QomTree
             {
                 buses[bus] = obj.AddChild(bus.Name, new QomObject(bus.TypeName));
             }
+        }
+
+        foreach (var (path, typeName) in tree.GetService<QomBoardObjects>()?.Objects ?? [])
+        {
+            var slash = path.LastIndexOf('/');
+            view.EnsureContainer(path[..slash]).AddChild(path[(slash + 1)..], new QomObject(typeName));
         }
 
         // bus_add_child: a bus links each plugged device as child[N], in plug order (Bus.Children is newest first).

@@ -59,7 +59,7 @@ public sealed class QomTreeTests
         uart.Realize();
         var obj = Build().Resolve("/machine/uart0")!;
         Assert.Equal(
-            ["type:string", "parent_bus:link<bus>", "realized:bool", "hotplugged:bool", "hotpluggable:bool", "chardev:str", "pclk-frq:uint32"],
+            ["type:string", "parent_bus:link<bus>", "realized:bool", "hotplugged:bool", "hotpluggable:bool", "chardev:str", "pclk-frq:uint32", "uart[0]:child<memory-region>"],
             obj.Properties.Select(p => p.Name + ":" + p.Type));
         Assert.Equal(25000000UL, obj.Get("pclk-frq"));
         Assert.Equal(true, obj.Get("realized"));
@@ -170,5 +170,27 @@ public sealed class QomTreeTests
         Assert.Equal("link<test-sensor>", bus.Find("child[0]")!.Type);
         Assert.Equal("/machine/peripheral/s1", bus.Get("child[0]"));
         Assert.Equal("/machine/peripheral/s2", bus.Get("child[1]"));
+    }
+
+    [Fact]
+    public void DeviceOwnedRegionsAreNumberedMemoryRegionChildren()
+    {
+        Uart("uart0");
+        var uart = Build().Resolve("/machine/uart0")!;
+        Assert.Equal("child<memory-region>", uart.Find("uart[0]")!.Type);
+        var region = uart.Follow("uart[0]")!;
+        Assert.Equal("/machine/uart0/uart[0]", region.Path);
+        Assert.Equal(0x1000UL, region.Get("size"));
+        Assert.Equal(string.Empty, region.Get("container"));
+    }
+
+    [Fact]
+    public void BoardObjectsAreAddedUnderTheirParentPath()
+    {
+        QomBoardObjects.Of(_tree).Add("/machine/SYSCLK", "clock");
+        Assert.Same(QomBoardObjects.Of(_tree), QomBoardObjects.Of(_tree));
+        var view = Build();
+        Assert.Equal("child<clock>", view.Machine.Find("SYSCLK")!.Type);
+        Assert.Equal("clock", view.Resolve("/machine/SYSCLK")!.Get("type"));
     }
 }

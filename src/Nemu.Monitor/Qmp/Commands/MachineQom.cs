@@ -1,8 +1,10 @@
 // The QOM view of a System Machine for qom-list/qom-get/qom-set: `/machine` is `<board>-machine` (QEMU's
 // MACHINE_TYPE_NAME) with the MachineState properties of QEMU 7.2 (hw/core/machine.c machine_class_init, as listed
-// by qom-list /machine in issue7-ref/qmp-*.txt) and, on virt, its board properties; then the qdev tree (QomTree)
+// by qom-list /machine in issue7-ref/qmp-*.txt) and, on virt, its board properties with QEMU's values for the
+// configuration Nemu provides (GICv2, no ITS in use, highmem from -machine); then the qdev tree (QomTree)
 // with each armv7m's CPU as its `cpu` child (type from the `cpu-type` property, e.g. cortex-m3-arm-cpu), and every
-// chardev under /chardevs as `chardev-<backend>`.
+// chardev under /chardevs as `chardev-<backend>`; each `vc` chardev (a text console) as /backend/console[N]
+// (qemu-console), the /backend container existing only when there is one.
 // kernel/initrd/append read and write the Machine's boot settings (as QEMU, a change only matters at the next
 // boot); the other string properties hold what was set; `memory` is {"size": RAM bytes}.
 // Not modelled: the values of boot/smp/memory-backend/confidential-guest-support beyond their listing.
@@ -14,13 +16,14 @@ namespace Nemu.Monitor.Qmp.Commands;
 /// <summary>Builds the QOM view of a machine.</summary>
 public static class MachineQom
 {
-    /// <summary>QEMU's board-specific properties of virt 7.2 with their qom-list types.</summary>
-    private static readonly (string Name, string Type)[] VirtProperties =
+    /// <summary>QEMU's board-specific properties of virt 7.2 with their qom-list types and values (virt_machine_class_init, virt_instance_init).</summary>
+    private static readonly (string Name, string Type, object? Value)[] VirtProperties =
     [
-        ("virtualization", "bool"), ("its", "bool"), ("secure", "bool"), ("default-bus-bypass-iommu", "bool"),
-        ("iommu", "string"), ("acpi", "OnOffAuto"), ("mte", "bool"), ("x-oem-table-id", "string"), ("gic-version", "string"),
-        ("dtb-randomness", "bool"), ("ras", "bool"), ("highmem", "bool"), ("dtb-kaslr-seed", "bool"), ("x-oem-id", "string"),
-        ("pflash0", "str"), ("hmat", "bool"), ("pflash1", "str"), ("nvdimm", "bool"), ("nvdimm-persistence", "string"),
+        ("virtualization", "bool", false), ("its", "bool", true), ("secure", "bool", false), ("default-bus-bypass-iommu", "bool", false),
+        ("iommu", "string", "none"), ("acpi", "OnOffAuto", "auto"), ("mte", "bool", false), ("x-oem-table-id", "string", "BXPC    "),
+        ("gic-version", "string", "2"), ("dtb-randomness", "bool", true), ("ras", "bool", false), ("highmem", "bool", true),
+        ("dtb-kaslr-seed", "bool", true), ("x-oem-id", "string", "BOCHS "), ("pflash0", "str", ""), ("hmat", "bool", false),
+        ("pflash1", "str", ""), ("nvdimm", "bool", false), ("nvdimm-persistence", "string", ""),
     ];
 
     /// <summary>The QOM type name of <paramref name="machine"/>'s board, e.g. <c>mps2-an385-machine</c>, <c>virt-7.2-machine</c>.</summary>
@@ -53,10 +56,19 @@ public static class MachineQom
         obj.Add(QomProperty.Bool("mem-merge", () => true));
         obj.Add(QomProperty.String("append", () => machine.KernelCommandLine, v => machine.KernelCommandLine = v));
         obj.Add(QomProperty.Bool("suppress-vmdesc", () => false));
-        foreach (var name in machine.Type.Properties)
+        if (IsVirt(machine))
         {
-            var type = Array.Find(VirtProperties, p => p.Name == name).Type ?? "string";
-            obj.Add(new QomProperty(name, type));
+            foreach (var (name, type, value) in VirtProperties)
+            {
+                obj.Add(name == "highmem" ? QomProperty.Bool(name, () => OnOff(machine, name, true)) : new QomProperty(name, type, () => value));
+            }
+        }
+        else
+        {
+            foreach (var name in machine.Type.Properties)
+            {
+                obj.Add(new QomProperty(name, "string"));
+            }
         }
 
         var view = QomTree.Build(machine.Qdev, obj);
@@ -70,9 +82,16 @@ public static class MachineQom
         }
 
         var chardevs = view.Root.Follow("chardevs")!;
+        QomObject? backend = null;
         foreach (var chardev in machine.Chardevs.All)
         {
             chardevs.AddChild(chardev.Id, new QomObject("chardev-" + chardev.BackendName));
+            if (chardev.BackendName == "vc")
+            {
+                // ui/console.c new_console: each text console is /backend/console[N] (the container exists only then).
+                backend ??= view.Root.AddChild("backend", new QomObject("container"));
+                backend.AddChild($"console[{backend.Properties.Count - 1}]", new QomObject("qemu-console"));
+            }
         }
 
         return view;
@@ -92,6 +111,17 @@ public static class MachineQom
             cpu.Add(QomProperty.Bool("realized", () => device.IsRealized));
         }
     }
+
+    private static bool IsVirt(Machine machine) => machine.Type.Name.StartsWith("virt", StringComparison.Ordinal);
+
+    /// <summary>A boolean -machine property as given on the command line (QEMU's on/off/yes/no/true/false), else <paramref name="fallback"/>.</summary>
+    private static bool OnOff(Machine machine, string name, bool fallback) =>
+        machine.Qdev.GetService<Nemu.Options.CommandLine.QemuCommandLine>()?.Machine?.Get(name) switch
+        {
+            "on" or "yes" or "true" or "y" => true,
+            "off" or "no" or "false" or "n" => false,
+            _ => fallback,
+        };
 
     private static QomProperty StoredString(string name, Dictionary<string, string?> values) =>
         QomProperty.String(name, () => values.GetValueOrDefault(name), v => values[name] = v);

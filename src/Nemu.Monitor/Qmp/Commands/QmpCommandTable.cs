@@ -10,6 +10,7 @@ public static class QmpCommandTable
         .. SchemaCommands.All(),
         .. RunControlCommands.All(),
         .. QueryCommands.All(),
+        .. CpuHotplugCommands.All(),
         .. QomCommands.All(),
         .. MemoryCommands.All(),
         .. DeviceCommands.All(),

@@ -19,9 +19,10 @@ public sealed class QomCommandsTests
         using var m = new QmpCommandMachine("-M", "mps2-an385");
         var names = Names(m.Run("qom-list", """{"path": "/machine"}"""));
 
-        // A subset of issue7-ref/qmp-an385-loop.txt qom-list /machine (Nemu has no clock objects, and its mps2 board
-        // creates fpgaio, scc and the timers under /machine/unattached rather than by name).
-        foreach (var expected in (string[])["type:string", "kernel:string", "dt-compatible:string", "boot:BootConfiguration",
+        // A subset of issue7-ref/qmp-an385-loop.txt qom-list /machine, with the board's named children.
+        foreach (var expected in (string[])["REFCLK:child<clock>", "SYSCLK:child<clock>", "timer0:child<cmsdk-apb-timer>",
+            "timer1:child<cmsdk-apb-timer>", "dualtimer:child<cmsdk-apb-dualtimer>", "watchdog:child<cmsdk-apb-watchdog>",
+            "fpgaio:child<mps2-fpgaio>", "scc:child<mps2-scc>", "type:string", "kernel:string", "dt-compatible:string", "boot:BootConfiguration",
             "memory:MemorySizeConfiguration", "confidential-guest-support:link<confidential-guest-support>", "smp:SMPConfiguration",
             "phandle-start:int", "memory-backend:link<memory-backend>", "suppress-vmdesc:bool", "peripheral:child<container>",
             "armv7m:child<armv7m>", "unattached:child<container>", "peripheral-anon:child<container>"])
@@ -35,7 +36,14 @@ public sealed class QomCommandsTests
     {
         using var m = new QmpCommandMachine("-M", "virt,highmem=off", "-nodefaults");
         Assert.Equal(new JsonString("virt-7.2-machine"), m.Run("qom-get", """{"path": "/machine", "property": "type"}"""));
-        Assert.Contains("highmem:bool", Names(m.Run("qom-list", """{"path": "/machine"}""")));
+        var names = Names(m.Run("qom-list", """{"path": "/machine"}"""));
+        foreach (var expected in (string[])["highmem:bool", "acpi:OnOffAuto", "gic-version:string", "pflash0:str", "iommu:string", "virtualization:bool"])
+        {
+            Assert.Contains(expected, names);
+        }
+
+        Assert.Equal(JsonBool.False, m.Run("qom-get", """{"path": "/machine", "property": "highmem"}"""));
+        Assert.Equal(new JsonString("2"), m.Run("qom-get", """{"path": "/machine", "property": "gic-version"}"""));
         Assert.Contains("virt.flash0:child<cfi.pflash01>", Names(m.Run("qom-list", """{"path": "/machine"}""")));
     }
 
@@ -45,6 +53,29 @@ public sealed class QomCommandsTests
         using var m = new QmpCommandMachine("-M", "mps2-an385", "-chardev", "null,id=n0", "-serial", "chardev:n0");
         Assert.Contains("n0:child<chardev-null>", Names(m.Run("qom-list", """{"path": "/chardevs"}""")));
         Assert.Equal(new JsonString("chardev-null"), m.Run("qom-get", """{"path": "/chardevs/n0", "property": "type"}"""));
+    }
+
+    [Fact]
+    public void PciDeviceListsItsMemoryRegionsAndLegacyAddr()
+    {
+        using var m = new QmpCommandMachine("-M", "virt,highmem=off", "-nodefaults", "-device", "edu");
+        var names = Names(m.Run("qom-list", """{"path": "/machine/peripheral-anon/device[0]"}"""));
+        foreach (var expected in (string[])["bus master container[0]:child<memory-region>", "bus master[0]:child<memory-region>",
+            "edu-mmio[0]:child<memory-region>", "legacy-addr:str"])
+        {
+            Assert.Contains(expected, names);
+        }
+
+        Assert.Equal(new JsonString("01.0"), m.Run("qom-get", """{"path": "/machine/peripheral-anon/device[0]", "property": "legacy-addr"}"""));
+        Assert.Equal(new JsonString("/machine/peripheral-anon/device[0]/bus master container[0]"),
+            m.Run("qom-get", """{"path": "/machine/peripheral-anon/device[0]/bus master[0]", "property": "container"}"""));
+    }
+
+    [Fact]
+    public void RootHasNoBackendContainerWithoutTextConsoles()
+    {
+        using var m = new QmpCommandMachine("-M", "mps2-an385");
+        Assert.DoesNotContain("backend:child<container>", Names(m.Run("qom-list", """{"path": "/"}""")));
     }
 
     [Fact]
