@@ -69,7 +69,7 @@ internal sealed partial class ArmSse
         });
         BoardSupport.Map(Sysctl, Container, 0x50021000);
         ConnectSysctl();
-        Sysctl.SystemResetRequested += () => machine.Loop.Post(machine.Reset);
+        Sysctl.SystemResetRequested += () => machine.Loop.Post(() => BoardSupport.GuestResetRequest(machine));
 
         if (_fpga.IsSse200)
         {
@@ -143,7 +143,7 @@ internal sealed partial class ArmSse
             var watchdog = BoardSupport.CreateDevice<CmsdkApbWatchdog>(machine, CmsdkApbWatchdog.TypeName, d => d.Wdogclk.SetHz(clockHz));
             BoardSupport.Map(watchdog, Container, address);
             watchdog.ConnectIrq(0, i == 0 ? Irq(1) : nmi.Inputs[i - 1]);
-            watchdog.ResetRequested += () => machine.Loop.Post(machine.Reset);
+            watchdog.ResetRequested += () => machine.Loop.Post(() => BoardSupport.GuestResetRequest(machine));
         }
     }
 }

@@ -154,7 +154,7 @@ public static class Mps2Board
         var watchdog = BoardSupport.CreateDevice<CmsdkApbWatchdog>(machine, CmsdkApbWatchdog.TypeName, d => d.Wdogclk.SetHz(SysclkHz), "watchdog");
         BoardSupport.Map(watchdog, system, 0x40008000);
         watchdog.ConnectIrq(0, armv7m.GetGpioIn("NMI", 0));
-        watchdog.ResetRequested += () => machine.Loop.Post(machine.Reset);
+        watchdog.ResetRequested += () => machine.Loop.Post(() => BoardSupport.GuestResetRequest(machine));
     }
 
     /// <summary>QEMU's make_unimp_dev regions of the AN385/AN386 map (priority -1000).</summary>

@@ -52,7 +52,7 @@ public static class StellarisBoard
         var watchdog = BoardSupport.CreateDevice<CmsdkApbWatchdog>(machine, CmsdkApbWatchdog.LuminaryTypeName, d => d.Wdogclk.ConnectFrom(sys.Sysclk));
         BoardSupport.Map(watchdog, system, 0x40000000);
         watchdog.ConnectIrq(0, armv7m.IrqInput(18));
-        watchdog.ResetRequested += () => machine.Loop.Post(machine.Reset);
+        watchdog.ResetRequested += () => machine.Loop.Post(() => BoardSupport.GuestResetRequest(machine));
 
         ReadOnlySpan<int> gptmIrq = [19, 21, 23, 35];
         for (var i = 0; i < gptmIrq.Length; i++)
