@@ -149,6 +149,16 @@ public sealed class GHashTableOrder
         return true;
     }
 
+    /// <summary>g_hash_table_remove_all: empties the table, which then shrinks back to 8 slots.</summary>
+    public void Clear()
+    {
+        Array.Clear(_hashes);
+        Array.Clear(_keys);
+        _nodeCount = 0;
+        _occupied = 0;
+        MaybeResize();
+    }
+
     private uint HashToIndex(uint hash) => unchecked(hash * 11) % _mod;
 
     /// <summary>g_hash_table_lookup_node: the key's slot, else the first tombstone on its path, else the unused slot ending it.</summary>
