@@ -2,7 +2,9 @@
 // MACHINE_TYPE_NAME) with the MachineState properties of QEMU 7.2 (hw/core/machine.c machine_class_init, as listed
 // by qom-list /machine in issue7-ref/qmp-*.txt) and, on virt, its board properties; then the qdev tree (QomTree)
 // with each armv7m's CPU as its `cpu` child (type from the `cpu-type` property, e.g. cortex-m3-arm-cpu), and every
-// chardev under /chardevs as `chardev-<backend>`.
+// chardev under /chardevs as `chardev-<backend>`. Each vc chardev also has its text console, as in QEMU
+// (ui/console.c new_console): /backend/console[N] (`qemu-console`, properties device and head), numbered in creation
+// order; /backend exists only once there is a console.
 // kernel/initrd/append read and write the Machine's boot settings (as QEMU, a change only matters at the next
 // boot); the other string properties hold what was set; `memory` is {"size": RAM bytes}.
 // Not modelled: the values of boot/smp/memory-backend/confidential-guest-support beyond their listing.
@@ -75,7 +77,27 @@ public static class MachineQom
             chardevs.AddChild(chardev.Id, new QomObject("chardev-" + chardev.BackendName));
         }
 
+        AddConsoles(machine, view);
+
         return view;
+    }
+
+    private static void AddConsoles(Machine machine, QomTree view)
+    {
+        QomObject? backend = null;
+        var index = 0;
+        foreach (var chardev in machine.Chardevs.All)
+        {
+            if (chardev.BackendName != "vc")
+            {
+                continue;
+            }
+
+            backend ??= view.Root.AddChild("backend", new QomObject("container"));
+            var console = backend.AddChild($"console[{index++}]", new QomObject("qemu-console"));
+            console.AddLink("device", "device", () => null);
+            console.Add(new QomProperty("head", "uint32", () => 0L));
+        }
     }
 
     private static void AddCpus(Machine machine, QomTree view)
