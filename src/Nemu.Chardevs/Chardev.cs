@@ -48,6 +48,12 @@ public abstract class Chardev : IDisposable
     /// <summary>The attached frontend, if any.</summary>
     public IChardevFrontend? Frontend => _frontend;
 
+    /// <summary>
+    /// <c>query-chardev</c>'s <c>frontend-open</c>: a frontend is attached (QEMU's chr->be with fe_open, which a
+    /// frontend sets when it installs its handlers).
+    /// </summary>
+    public virtual bool FrontendOpen => _frontend is not null;
+
     protected IMainLoop Loop { get; }
 
     /// <summary>True when no read input is waiting for the frontend.</summary>

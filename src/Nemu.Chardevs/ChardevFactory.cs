@@ -1,6 +1,7 @@
 // Creates chardevs from -chardev options and legacy -serial/-monitor strings (QEMU's
 // qemu_chr_new_from_opts, qemu_chr_new, and each backend's parse function; management.md §6.1).
-// Nemu has the null, stdio, file, pipe, socket and mux backends; QEMU's others are rejected clearly.
+// Nemu has the null, stdio, vc (without a display), file, pipe, socket and mux backends; QEMU's others are
+// rejected clearly.
 using Nemu.Chardevs.Backends;
 using Nemu.Chardevs.Mux;
 using Nemu.Chardevs.Socket;
@@ -15,11 +16,11 @@ namespace Nemu.Chardevs;
 public sealed class ChardevFactory(IMainLoop loop, ChardevRegistry registry, TextWriter? messages = null)
 {
     /// <summary>The backends Nemu implements, in <c>-chardev help</c> order.</summary>
-    public static readonly IReadOnlyList<string> BackendNames = ["stdio", "pipe", "null", "socket", "file", "mux"];
+    public static readonly IReadOnlyList<string> BackendNames = ["stdio", "vc", "pipe", "null", "socket", "file", "mux"];
 
     private static readonly HashSet<string> QemuOnlyBackends = new(StringComparer.Ordinal)
     {
-        "vc", "serial", "tty", "pty", "testdev", "ringbuf", "memory", "wctablet", "qemu-vdagent", "msmouse",
+        "serial", "tty", "pty", "testdev", "ringbuf", "memory", "wctablet", "qemu-vdagent", "msmouse",
         "udp", "parallel", "parport", "hub", "braille", "spicevmc", "spiceport", "dbus",
     };
 
@@ -111,6 +112,14 @@ public sealed class ChardevFactory(IMainLoop loop, ChardevRegistry registry, Tex
                 return new NullChardev(id, loop);
             case "stdio":
                 return StdioChardev.Open(id, loop, opts.GetBool("signal", true));
+            case "vc":
+                // qemu_chr_parse_vc: the sizes must be numbers; a console without a display ignores them.
+                foreach (var key in (string[])["width", "height", "cols", "rows"])
+                {
+                    opts.GetNumber(key, 0);
+                }
+
+                return new VcChardev(id, loop);
             case "file":
                 return FileChardev.Open(
                     id,

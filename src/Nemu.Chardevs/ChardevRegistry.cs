@@ -1,13 +1,20 @@
-// The chardevs of a machine by id (QEMU's /chardevs container, qemu_chr_find; management.md §6.1).
+// The chardevs of a machine by id (QEMU's /chardevs container, qemu_chr_find; management.md §6.1). QEMU lists them
+// (qmp_query_chardev, and hmp_info_chardev over its result) by iterating the container's property hash table and
+// prepending each to a list: ListingOrder reproduces that with GHashTableOrder, fed with the same additions and
+// removals (a chardev is unparented with g_hash_table_iter_remove, which never resizes).
 namespace Nemu.Chardevs;
 
-/// <summary>Chardevs by id, in creation order (the order <c>info chardev</c> lists them). Main loop or startup only.</summary>
+/// <summary>Chardevs by id. Main loop or startup only.</summary>
 public sealed class ChardevRegistry : IDisposable
 {
     private readonly List<Chardev> _chardevs = [];
+    private readonly GHashTableOrder _order = new();
 
     /// <summary>All chardevs in creation order.</summary>
     public IReadOnlyList<Chardev> All => _chardevs;
+
+    /// <summary>All chardevs in the order QEMU's <c>query-chardev</c> and <c>info chardev</c> list them.</summary>
+    public IReadOnlyList<Chardev> ListingOrder => [.. _order.Keys.Reverse().Select(id => Find(id)!)];
 
     /// <summary>True if <paramref name="id"/> is taken.</summary>
     public bool Contains(string id) => Find(id) is not null;
@@ -20,6 +27,7 @@ public sealed class ChardevRegistry : IDisposable
     {
         ThrowIfTaken(chardev.Id);
         _chardevs.Add(chardev);
+        _order.Insert(chardev.Id);
     }
 
     /// <exception cref="ChardevException"><c>Duplicate ID 'ID' for chardev</c>.</exception>
@@ -41,6 +49,7 @@ public sealed class ChardevRegistry : IDisposable
         }
 
         _chardevs.Remove(chardev);
+        _order.IterRemove(id);
         chardev.Dispose();
         return true;
     }
@@ -54,5 +63,6 @@ public sealed class ChardevRegistry : IDisposable
         }
 
         _chardevs.Clear();
+        _order.Clear();
     }
 }

@@ -1,5 +1,7 @@
 // The legacy chardev strings of -serial, -monitor, -qmp, -gdb (QEMU's qemu_chr_parse_compat in
-// chardev/char.c; management.md §1.2, §6.1). Not supported by Nemu: pty, vc, udp:, /dev/... paths.
+// chardev/char.c; management.md §1.2, §6.1). Not supported by Nemu: pty, udp:, /dev/... paths. A malformed
+// vc size (vc:80) fails silently in QEMU (-serial then says only "could not connect serial device"); Nemu
+// reports it as not a valid char driver.
 namespace Nemu.Chardevs;
 
 /// <summary>Turns <c>tcp:127.0.0.1:4444,server=on,wait=off</c> and friends into <c>-chardev</c> options.</summary>
@@ -29,6 +31,28 @@ public static class LegacyChardevSpec
         if (rest is "null" or "stdio")
         {
             options.Add(new("backend", rest));
+        }
+        else if (rest.StartsWith("vc", StringComparison.Ordinal))
+        {
+            // "vc", "vc:WxH" (pixels), "vc:COLSCxROWSC" (characters); anything else after "vc" but a colon is ignored.
+            options.Add(new("backend", "vc"));
+            if (rest.Length > 2 && rest[2] == ':')
+            {
+                if (ScanSize(rest.AsSpan(3), "x") is var (width, height))
+                {
+                    options.Add(new("width", width));
+                    options.Add(new("height", height));
+                }
+                else if (ScanSize(rest.AsSpan(3), "Cx") is var (cols, rows))
+                {
+                    options.Add(new("cols", cols));
+                    options.Add(new("rows", rows));
+                }
+                else
+                {
+                    throw new ChardevException($"'{spec}' is not a valid char driver");
+                }
+            }
         }
         else if (rest.StartsWith("file:", StringComparison.Ordinal))
         {
@@ -108,6 +132,33 @@ public static class LegacyChardevSpec
 
         parts.Add(current.ToString());
         return parts;
+    }
+
+    /// <summary>
+    /// sscanf(text, "%7[0-9]SEPARATOR%7[0-9]") == 2: up to 7 digits, the separator, then up to 7 digits; the rest is ignored.
+    /// </summary>
+    private static (string First, string Second)? ScanSize(ReadOnlySpan<char> text, string separator)
+    {
+        var first = Digits(text);
+        if (first == 0 || !text[first..].StartsWith(separator, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = text[(first + separator.Length)..];
+        var second = Digits(rest);
+        return second == 0 ? null : (text[..first].ToString(), rest[..second].ToString());
+
+        static int Digits(ReadOnlySpan<char> s)
+        {
+            var n = 0;
+            while (n < s.Length && n < 7 && char.IsAsciiDigit(s[n]))
+            {
+                n++;
+            }
+
+            return n;
+        }
     }
 
     private static void AddKeyValues(List<KeyValuePair<string, string>> options, List<string> parts)

@@ -27,7 +27,7 @@ public sealed class MachineHmpAdapter(Machine machine) : IHmpMachine
     public int CpuCount => CpuList().Count;
 
     public IReadOnlyList<(string Label, string Filename)> Chardevs =>
-        [.. machine.Chardevs.All.Select(c => (c.Id, c.Filename))];
+        [.. machine.Chardevs.ListingOrder.Select(c => (c.Id, c.Filename))];
 
     public IRegisterReader? Registers => null;
 

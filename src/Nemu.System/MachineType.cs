@@ -22,6 +22,9 @@ public sealed record MachineType(string Name, string Description, Action<Machine
     /// <summary>The board has no serial port, so no default serial backend is created (QEMU's no_serial).</summary>
     public bool NoSerial { get; init; }
 
+    /// <summary>The board has no parallel port, so no default parallel backend is created (QEMU's no_parallel).</summary>
+    public bool NoParallel { get; init; }
+
     /// <summary>Board-specific <c>-machine</c> properties (e.g. virt's <c>highmem</c>), accepted besides the common ones.</summary>
     public IReadOnlyList<string> Properties { get; init; } = [];
 

@@ -1,5 +1,6 @@
 // -chardev options and legacy -serial strings to backends, with QEMU's error texts (management.md
 // §1.1, §1.2, §6.1; texts observed with qemu-system-arm 7.2 and read from char-socket.c 10.0).
+using Nemu.Chardevs.Backends;
 using Nemu.Chardevs.Mux;
 using Nemu.Chardevs.Socket;
 using Nemu.Chardevs.Tests.TestSupport;
@@ -34,6 +35,7 @@ public sealed class ChardevFactoryTests : IDisposable
     [InlineData("backend=mux,id=m", "chardev: mux: no chardev given")]
     [InlineData("backend=mux,id=m,chardev=nope", "mux: base chardev nope not found")]
     [InlineData("backend=pty,id=p", "chardev backend 'pty' is not supported by Nemu")]
+    [InlineData("backend=vc,id=v,width=abc", "Parameter 'width' expects a number")]
     public void BadOptionsGiveQemuErrors(string options, string message)
     {
         var e = Assert.Throws<ChardevException>(() => _factory.Create(Options(options)));
@@ -85,6 +87,27 @@ public sealed class ChardevFactoryTests : IDisposable
     }
 
     [Fact]
+    public void VcSwallowsOutputIsOpenAndNamedVc()
+    {
+        var vc = Assert.IsType<VcChardev>(_factory.CreateFromLegacy("serial0", "vc:80Cx24C"));
+        Assert.Equal("vc", vc.Filename);
+        Assert.Equal(5, vc.Write("hello"u8));
+        var frontend = new RecordingFrontend();
+        _loop.Invoke(() => vc.Attach(frontend));
+        frontend.WaitForEvent(ChardevEvent.Opened);
+        Assert.Empty(frontend.Received);
+        Assert.True(vc.FrontendOpen);
+    }
+
+    [Fact]
+    public void VcAcceptsCharacterAndPixelSizes()
+    {
+        Assert.IsType<VcChardev>(_factory.Create(Options("backend=vc,id=v0,cols=100,rows=30")));
+        Assert.IsType<VcChardev>(_factory.Create(Options("backend=vc,id=v1,width=640,height=480")));
+        Assert.Equal("vc", _registry.Find("v1")!.Filename);
+    }
+
+    [Fact]
     public void LegacyNoneIsNoChardev() => Assert.Null(_factory.CreateFromLegacy("serial0", "none"));
 
     [Fact]
@@ -105,7 +128,7 @@ public sealed class ChardevFactoryTests : IDisposable
     [Fact]
     public void HelpListsBackends()
     {
-        Assert.StartsWith("Available chardev backend types: \n", ChardevFactory.HelpText, StringComparison.Ordinal);
+        Assert.StartsWith("Available chardev backend types: \n  stdio\n  vc\n", ChardevFactory.HelpText, StringComparison.Ordinal);
         Assert.Contains("  socket\n", ChardevFactory.HelpText, StringComparison.Ordinal);
         Assert.Contains("  mux\n", ChardevFactory.HelpText, StringComparison.Ordinal);
     }

@@ -14,6 +14,13 @@ public sealed class LegacyChardevSpecTests
     [InlineData("telnet:localhost:4444,server=on", "backend=socket;host=localhost;port=4444;telnet=on;server=on")]
     [InlineData("unix:/tmp/q.sock,server,nowait", "backend=socket;path=/tmp/q.sock;server=on;wait=off")]
     [InlineData("tcp:[::1]:4444", "backend=socket;host=::1;port=4444")]
+    [InlineData("vc", "backend=vc")]
+    [InlineData("vc:80Cx24C", "backend=vc;cols=80;rows=24")]
+    [InlineData("vc:640x480", "backend=vc;width=640;height=480")]
+    [InlineData("vc:80Cx24", "backend=vc;cols=80;rows=24")]
+    [InlineData("vc:640x480junk", "backend=vc;width=640;height=480")]
+    [InlineData("vcanything", "backend=vc")]
+    [InlineData("mon:vc", "mux=on;backend=vc")]
     public void LegacyStringMapsToChardevOptions(string spec, string expected)
     {
         var options = LegacyChardevSpec.Parse(spec)!;
@@ -28,6 +35,9 @@ public sealed class LegacyChardevSpecTests
     [InlineData("foo:bar")]
     [InlineData("pty")]
     [InlineData("tcp:nocolon")]
+    [InlineData("vc:80")]
+    [InlineData("vc:x24")]
+    [InlineData("vc:12345678x1")]
     public void UnknownLegacyStringIsNotAValidCharDriver(string spec)
     {
         var e = Assert.Throws<ChardevException>(() => LegacyChardevSpec.Parse(spec));

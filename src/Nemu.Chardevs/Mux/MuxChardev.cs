@@ -63,6 +63,9 @@ public sealed partial class MuxChardev : Chardev
 
     public override bool IsOpen => _baseOpen;
 
+    /// <summary>QEMU's mux points chr->be at the focused frontend (mux_set_focus), so this is "one has the focus".</summary>
+    public override bool FrontendOpen => Focus is not null;
+
     /// <summary>
     /// Adds a frontend (mux_chr_attach_frontend). The first one takes the focus and gets
     /// <see cref="ChardevEvent.MuxIn"/>; each gets <see cref="ChardevEvent.Opened"/> if the backend is open.

@@ -1,7 +1,7 @@
 // The CPU and chardev `info` subcommands of QEMU 7.2 (monitor/hmp-cmds.c and monitor/misc.c as recorded in
 // /work/notes/issue7-ref/hmp-*-clean.txt): info registers [-a|vcpu] prints "\nCPU#n\n" then cpu_dump_state with
 // CPU_DUMP_FPU; info cpus prints "%c CPU #%d: thread_id=%d" with '*' on the monitor's current CPU; info chardev prints
-// "label: filename=..." per chardev. info irq and info pic print nothing: QEMU lists only interrupt controllers that
+// "label: filename=..." per chardev in the machine's listing order (QEMU's query-chardev order). info irq and info pic print nothing: QEMU lists only interrupt controllers that
 // implement its InterruptStatsProvider/pic interfaces, and none of Nemu's boards' (mps2 NVIC, virt GIC) do in 7.2.
 // The current CPU is the session's (`cpu N`).
 using System.Text;

@@ -72,6 +72,6 @@ public interface IHmpMachine
     /// <summary>The host thread id <c>info cpus</c> prints for CPU <paramref name="index"/>.</summary>
     long CpuThreadId(int index);
 
-    /// <summary>The chardevs as <c>info chardev</c> lists them: label and filename, in the registry's order.</summary>
+    /// <summary>The chardevs as <c>info chardev</c> lists them: label and filename, in QEMU's listing order.</summary>
     IReadOnlyList<(string Label, string Filename)> Chardevs { get; }
 }

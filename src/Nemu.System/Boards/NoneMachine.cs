@@ -9,7 +9,7 @@ namespace Nemu.System.Boards;
 /// </summary>
 public static class NoneMachine
 {
-    public static MachineType Type { get; } = new("none", "empty machine", Init) { NoSerial = true };
+    public static MachineType Type { get; } = new("none", "empty machine", Init) { NoSerial = true, NoParallel = true };
 
     private static void Init(Machine machine)
     {

@@ -3,8 +3,9 @@
 // by qom-list /machine in issue7-ref/qmp-*.txt) and, on virt, its board properties with QEMU's values for the
 // configuration Nemu provides (GICv2, no ITS in use, highmem from -machine); then the qdev tree (QomTree)
 // with each armv7m's CPU as its `cpu` child (type from the `cpu-type` property, e.g. cortex-m3-arm-cpu), and every
-// chardev under /chardevs as `chardev-<backend>`; each `vc` chardev (a text console) as /backend/console[N]
-// (qemu-console), the /backend container existing only when there is one.
+// chardev under /chardevs as `chardev-<backend>`. Each vc chardev also has its text console, as in QEMU
+// (ui/console.c new_console): /backend/console[N] (`qemu-console`, properties device and head), numbered in creation
+// order; /backend exists only once there is a console.
 // kernel/initrd/append read and write the Machine's boot settings (as QEMU, a change only matters at the next
 // boot); the other string properties hold what was set; `memory` is {"size": RAM bytes}.
 // Not modelled: the values of boot/smp/memory-backend/confidential-guest-support beyond their listing.
@@ -82,19 +83,32 @@ public static class MachineQom
         }
 
         var chardevs = view.Root.Follow("chardevs")!;
-        QomObject? backend = null;
         foreach (var chardev in machine.Chardevs.All)
         {
             chardevs.AddChild(chardev.Id, new QomObject("chardev-" + chardev.BackendName));
-            if (chardev.BackendName == "vc")
-            {
-                // ui/console.c new_console: each text console is /backend/console[N] (the container exists only then).
-                backend ??= view.Root.AddChild("backend", new QomObject("container"));
-                backend.AddChild($"console[{backend.Properties.Count - 1}]", new QomObject("qemu-console"));
-            }
         }
 
+        AddConsoles(machine, view);
+
         return view;
+    }
+
+    private static void AddConsoles(Machine machine, QomTree view)
+    {
+        QomObject? backend = null;
+        var index = 0;
+        foreach (var chardev in machine.Chardevs.All)
+        {
+            if (chardev.BackendName != "vc")
+            {
+                continue;
+            }
+
+            backend ??= view.Root.AddChild("backend", new QomObject("container"));
+            var console = backend.AddChild($"console[{index++}]", new QomObject("qemu-console"));
+            console.AddLink("device", "device", () => null);
+            console.Add(new QomProperty("head", "uint32", () => 0L));
+        }
     }
 
     private static void AddCpus(Machine machine, QomTree view)

@@ -3,8 +3,8 @@
 // PciQuery.cs) with the shapes recorded in /work/notes/issue7-ref/qmp-*.txt. query-cpus-fast gives `props`
 // (CpuInstanceProperties) on machines with possible-CPU ids (virt), not on the M-profile boards. Nemu runs every
 // CPU on the main-loop thread, so thread-id is that thread's id for each CPU (docs/deviations.md, info cpus).
-// query-chardev lists chardevs in creation order (QEMU's order is a hash table's); frontend-open is true when a
-// frontend is attached.
+// query-chardev lists chardevs in QEMU's order (ChardevRegistry.ListingOrder: its /chardevs hash table's, reversed);
+// frontend-open is true when a frontend is attached (for a mux: when one has the focus).
 using Nemu.Monitor.Qmp.Json;
 using Nemu.Monitor.Qmp.Schema;
 
@@ -83,8 +83,8 @@ public static class QueryCommands
     }
 
     private static JsonValue QueryChardev(QmpContext context, JsonObject args) =>
-        new JsonArray(context.Machine.Chardevs.All.Select(c => (JsonValue)new JsonObject(
+        new JsonArray(context.Machine.Chardevs.ListingOrder.Select(c => (JsonValue)new JsonObject(
             ("label", new JsonString(c.Id)),
             ("filename", new JsonString(c.Filename)),
-            ("frontend-open", JsonBool.From(c.Frontend is not null)))));
+            ("frontend-open", JsonBool.From(c.FrontendOpen)))));
 }

@@ -8,9 +8,22 @@ public sealed class QomCommandsTests
     [Fact]
     public void RootListsTypeAndTheTopContainers()
     {
-        using var m = new QmpCommandMachine("-M", "mps2-an385");
+        using var m = new QmpCommandMachine("-M", "mps2-an385", "-nodefaults");
         var names = Names(m.Run("qom-list", """{"path": "/"}"""));
         Assert.Equal(["type:string", "objects:child<container>", "machine:child<mps2-an385-machine>", "chardevs:child<container>"], names);
+    }
+
+    [Fact]
+    public void EachVcChardevHasAConsoleUnderBackend()
+    {
+        // QEMU 7.2 without -nodefaults: the default monitor, serial0 and parallel0 are vc consoles,
+        // /backend/console[0..2] of type qemu-console with the properties device and head.
+        using var m = new QmpCommandMachine("-M", "mps2-an385");
+        Assert.Contains("backend:child<container>", Names(m.Run("qom-list", """{"path": "/"}""")));
+        Assert.Equal(
+            ["console[0]:child<qemu-console>", "console[1]:child<qemu-console>", "console[2]:child<qemu-console>", "type:string"],
+            Names(m.Run("qom-list", """{"path": "/backend"}""")).Order(StringComparer.Ordinal));
+        Assert.Equal(["type:string", "device:link<device>", "head:uint32"], Names(m.Run("qom-list", """{"path": "/backend/console[0]"}""")));
     }
 
     [Fact]

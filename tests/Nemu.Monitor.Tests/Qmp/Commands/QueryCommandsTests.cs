@@ -53,6 +53,32 @@ public sealed class QueryCommandsTests
     }
 
     [Fact]
+    public void QueryChardevListsQemusDefaultConsolesInItsOrder()
+    {
+        // No -nographic, no monitor option: serial0, parallel0 and the monitor are vc:80Cx24C; QEMU 7.2 lists the
+        // labels compat_monitor0, serial0, parallel0 (created in that order) as below. Only the UART uses serial0.
+        using var m = new QmpCommandMachine("-M", "mps2-an385");
+        var list = (JsonArray)m.Run("query-chardev");
+
+        Assert.Equal(
+            QmpCommandMachine.Canonical("""
+                [{"frontend-open": false, "filename": "vc", "label": "parallel0"},
+                 {"frontend-open": true, "filename": "vc", "label": "compat_monitor0"},
+                 {"frontend-open": true, "filename": "vc", "label": "serial0"}]
+                """),
+            QmpCommandMachine.Canonical(list));
+    }
+
+    [Fact]
+    public void QueryChardevWithNodefaultsListsOnlyTheCommandLinesChardevs()
+    {
+        using var m = new QmpCommandMachine("-M", "mps2-an385", "-nodefaults", "-chardev", "null,id=a", "-chardev", "null,id=bb");
+        var list = (JsonArray)m.Run("query-chardev");
+
+        Assert.Equal(["a", "bb"], list.Items.Cast<JsonObject>().Select(c => ((JsonString)c["label"]!).Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void QueryPciWithoutPciIsEmpty()
     {
         using var m = new QmpCommandMachine("-M", "mps2-an385");
