@@ -87,7 +87,7 @@ public sealed class QomCommandsTests
     [Fact]
     public void RootHasNoBackendContainerWithoutTextConsoles()
     {
-        using var m = new QmpCommandMachine("-M", "mps2-an385");
+        using var m = new QmpCommandMachine("-M", "mps2-an385", "-nodefaults");
         Assert.DoesNotContain("backend:child<container>", Names(m.Run("qom-list", """{"path": "/"}""")));
     }
 
