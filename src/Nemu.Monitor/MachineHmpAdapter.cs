@@ -56,7 +56,7 @@ public sealed class MachineHmpAdapter(Machine machine) : IHmpMachine
     };
 
     public void ReadPhysicalIgnoringErrors(ulong address, Span<byte> buffer) =>
-        machine.AddressSpaceMemory.ReadBuffer(new GuestAddress(address), buffer, MemTxAttrs.UnspecifiedAttrs);
+        MemorySave.ReadPhysicalIgnoringErrors(machine.AddressSpaceMemory, address, buffer);
 
     public string MemoryTree(bool flat, bool dispatchTree, bool owner, bool disabled) =>
         machine.Memory.FormatMtree(flat, owner, disabled);
