@@ -65,11 +65,33 @@ public sealed class SocketMonitorTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Connects to the monitor socket. The socket file appears at bind(), a moment before listen(), so a refused
+    /// connection is retried (as QEMU's own test clients do) until a deadline.
+    /// </summary>
+    private static Socket Connect(string socketPath)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+                return socket;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused && DateTime.UtcNow < deadline)
+            {
+                socket.Dispose();
+                Thread.Sleep(20);
+            }
+        }
+    }
+
     /// <summary>Sends the commands one at a time, each after the previous prompt, and returns everything received.</summary>
     private static string Session(string socketPath, string commands, string? lastReplyMarker)
     {
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+        using var socket = Connect(socketPath);
         socket.ReceiveTimeout = 30000;
         var received = new StringBuilder();
         var buffer = new byte[4096];

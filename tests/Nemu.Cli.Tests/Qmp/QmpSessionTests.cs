@@ -53,10 +53,12 @@ public sealed partial class QmpSessionTests : IDisposable
     {
         var path = Path.Combine(_dir, "qmp.sock");
         using var process = Start($"unix:{path},server=on,wait=off");
-        WaitFor(() => File.Exists(path), process, "the QMP socket");
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        socket.Connect(new UnixDomainSocketEndPoint(path));
-        Replay(socket, process);
+        Socket? socket = null;
+        WaitFor(() => (socket = TryConnectUnix(path)) is not null, process, "the QMP socket");
+        using (socket)
+        {
+            Replay(socket!, process);
+        }
     }
 
     [Fact]
@@ -170,6 +172,27 @@ public sealed partial class QmpSessionTests : IDisposable
             }
 
             Thread.Sleep(20);
+        }
+    }
+
+    // The socket file appears at bind(), a moment before listen(): a refused connection is retried.
+    private static Socket? TryConnectUnix(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(path));
+            return socket;
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            return null;
         }
     }
 
