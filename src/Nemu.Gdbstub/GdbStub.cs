@@ -6,7 +6,6 @@
 // not in Nemu either.
 using Nemu.Arm.Cpu;
 using Nemu.Chardevs;
-using Nemu.Core.Threading;
 using Nemu.System;
 using Nemu.System.Vl;
 
@@ -88,10 +87,5 @@ public sealed class GdbStub
     }
 
     /// <summary>The machine's CPUs in cpu_index order.</summary>
-    public static IReadOnlyList<ArmCpu> Cpus(Machine machine) => machine.Loop.CpuRunner switch
-    {
-        ArmCpu cpu => [cpu],
-        RoundRobinCpuRunner runner => [.. runner.Cpus.OfType<ArmCpu>()],
-        _ => [],
-    };
+    public static IReadOnlyList<ArmCpu> Cpus(Machine machine) => [.. machine.Cpus.OfType<ArmCpu>()];
 }

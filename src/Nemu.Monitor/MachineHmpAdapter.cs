@@ -89,12 +89,7 @@ public sealed class MachineHmpAdapter(Machine machine) : IHmpMachine
         return slash >= 0 && long.TryParse(target![(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var tid) ? tid : 0;
     }
 
-    private IReadOnlyList<ICpuRunner> CpuList() => machine.Loop.CpuRunner switch
-    {
-        null => [],
-        RoundRobinCpuRunner rr => rr.Cpus,
-        var one => [one],
-    };
+    private IReadOnlyList<ICpuRunner> CpuList() => machine.Cpus;
 
     public bool ReadVirtual(ulong address, Span<byte> buffer) =>
         address <= uint.MaxValue && ReadPhysical(address, buffer);

@@ -79,6 +79,17 @@ public sealed class Machine : IDisposable
     /// <summary><c>-append</c>.</summary>
     public string? KernelCommandLine { get; set; }
 
+    /// <summary>
+    /// The CPUs in cpu_index order: the main loop's runner, or a round-robin runner's list (what monitors and the
+    /// gdbstub enumerate); empty on a machine without CPUs.
+    /// </summary>
+    public IReadOnlyList<ICpuRunner> Cpus => Loop.CpuRunner switch
+    {
+        null => [],
+        RoundRobinCpuRunner roundRobin => roundRobin.Cpus,
+        var one => [one],
+    };
+
     /// <summary>The current run state.</summary>
     public RunState State { get; private set; } = RunState.Prelaunch;
 

@@ -9,12 +9,7 @@ namespace Nemu.Monitor.Qmp.Commands;
 /// <summary>CPU lookup shared by query-cpus-fast, memsave and human-monitor-command.</summary>
 internal static class MachineCpus
 {
-    public static IReadOnlyList<ICpuRunner> All(Machine machine) => machine.Loop.CpuRunner switch
-    {
-        null => [],
-        RoundRobinCpuRunner rr => rr.Cpus,
-        var one => [one],
-    };
+    public static IReadOnlyList<ICpuRunner> All(Machine machine) => machine.Cpus;
 
     /// <summary>The QOM path of CPU <paramref name="index"/>: the index-th armv7m's <c>cpu</c> child.</summary>
     public static string QomPath(Machine machine, int index)
